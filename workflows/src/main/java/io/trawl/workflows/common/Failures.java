@@ -1,0 +1,99 @@
+package io.trawl.workflows.common;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import java.time.Duration;
+
+/**
+ * Failure type names shared by workflows and activities, and the factories that throw them.
+ *
+ * <p>The type string is what retry policies match in {@code setDoNotRetry}, so the names are stable.
+ */
+public final class Failures {
+  /** Bad input: retrying cannot help. */
+  public static final String INVALID_INPUT = "InvalidInput";
+  /** A provider refused us for rate reasons; retry after the delay it gave. */
+  public static final String PROVIDER_RATE_LIMITED = "ProviderRateLimited";
+  /** A provider answered 5xx, an HTML page, or a truncated body; retry with backoff. */
+  public static final String PROVIDER_UNAVAILABLE = "ProviderUnavailable";
+  /** A provider rejected the request or credentials for good (400/401/404). */
+  public static final String PROVIDER_REJECTED = "ProviderRejected";
+  /** The provider's collection itself failed (status failed, snapshot expired). */
+  public static final String COLLECTION_FAILED = "CollectionFailed";
+  /** A snapshot is still being built after progress said ready; retry shortly. */
+  public static final String SNAPSHOT_NOT_READY = "SnapshotNotReady";
+  /** Polling ran past its deadline. */
+  public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+  /** Data failed validation and must not be used. */
+  public static final String VALIDATION_FAILED = "ValidationFailed";
+  /** A row or resource that must exist does not. */
+  public static final String NOT_FOUND = "NotFound";
+
+  private Failures() {}
+
+  public static ApplicationFailure invalidInput(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, INVALID_INPUT);
+  }
+
+  public static ApplicationFailure rejected(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, PROVIDER_REJECTED);
+  }
+
+  public static ApplicationFailure collectionFailed(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, COLLECTION_FAILED);
+  }
+
+  public static ApplicationFailure notFound(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, NOT_FOUND);
+  }
+
+  public static ApplicationFailure deadlineExceeded(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, DEADLINE_EXCEEDED);
+  }
+
+  /** Retryable; {@code retryAfter} null means "use the retry policy's backoff". */
+  public static ApplicationFailure rateLimited(String message, Duration retryAfter) {
+    return retryable(message, PROVIDER_RATE_LIMITED, retryAfter);
+  }
+
+  public static ApplicationFailure unavailable(String message, Duration retryAfter) {
+    return retryable(message, PROVIDER_UNAVAILABLE, retryAfter);
+  }
+
+  public static ApplicationFailure snapshotNotReady(String message, Duration retryAfter) {
+    return retryable(message, SNAPSHOT_NOT_READY, retryAfter);
+  }
+
+  private static ApplicationFailure retryable(String message, String type, Duration retryAfter) {
+    return ApplicationFailure.newBuilder()
+        .setMessage(message)
+        .setType(type)
+        .setNextRetryDelay(retryAfter)
+        .build();
+  }
+
+  /**
+   * One line for a run row or a summary: the innermost application message, else the failure's own.
+   */
+  public static String describe(Throwable failure) {
+    Throwable cursor = failure;
+    while (cursor != null) {
+      if (cursor instanceof ApplicationFailure app) {
+        return app.getOriginalMessage();
+      }
+      if (cursor instanceof CanceledFailure) {
+        return "cancelled";
+      }
+      if (cursor instanceof TimeoutFailure timeout) {
+        return "timed out (" + timeout.getTimeoutType() + ")";
+      }
+      if (!(cursor instanceof ActivityFailure) && cursor.getCause() == null) {
+        return cursor.getMessage();
+      }
+      cursor = cursor.getCause();
+    }
+    return failure.getMessage();
+  }
+}
