@@ -1,0 +1,152 @@
+package io.trawl.workflows.jobs;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import io.trawl.workflows.common.Failures;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/** The seven steps of the original scrape orchestrator, as a durable workflow. */
+public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
+  private static final Logger log = Workflow.getLogger(ScrapeRunWorkflowImpl.class);
+
+  private final ScrapeRunActivities runs =
+      Workflow.newActivityStub(ScrapeRunActivities.class, JobsActivityOptions.BOOKKEEPING);
+  private final SnapshotActivities providerCalls =
+      Workflow.newActivityStub(SnapshotActivities.class, JobsActivityOptions.PROVIDER_CALL);
+  private final SnapshotActivities downloads =
+      Workflow.newActivityStub(SnapshotActivities.class, JobsActivityOptions.DOWNLOAD);
+  private final JobIngestActivities ingest =
+      Workflow.newActivityStub(JobIngestActivities.class, JobsActivityOptions.INGEST);
+
+  private long startedAtMillis;
+  private String step = "starting";
+  private SnapshotProgress lastProgress = new SnapshotProgress("not triggered", 0, 0, null);
+  private int polls;
+
+  @Override
+  public ScrapeRunResult run(ScrapeRequest request) {
+    startedAtMillis = Workflow.currentTimeMillis();
+    step = "resolving date range";
+    DateRangeChoice range = runs.resolveDateRange(request); // 1. from the last completed run
+    log.info(
+        "step=1 query={} location={} range={} reason={}",
+        request.query(),
+        request.location(),
+        range.range().providerLabel(),
+        range.reason());
+    step = "opening run";
+    RunRef run = runs.openRun(request, range); // 2. the row exists before money is spent
+    try {
+      step = "selecting provider";
+      ProviderRef provider = runs.selectProvider(run); // 3. sandbox or real, recorded on the run
+      log.info("step=3 run={} provider={} mode={}", run.runId(), provider.provider(), provider.mode());
+      step = "triggering";
+      SnapshotRef snapshot = providerCalls.trigger(run, range); // 4. reuses a recorded snapshot id
+      log.info("step=4 run={} snapshot={} reused={}", run.runId(), snapshot.snapshotId(), snapshot.reused());
+      StagedBatch staged = awaitAndDownload(run, snapshot, request.pollDeadline()); // 5.
+      step = "ingesting";
+      IngestResult result = ingest.ingestStaged(run); // 6. parse, normalize, dedup, upsert
+      log.info(
+          "step=6 run={} staged={} found={} new={} updated={} invalid={}",
+          run.runId(),
+          staged.recordsStaged(),
+          result.found(),
+          result.newJobs(),
+          result.updated(),
+          result.invalid());
+      step = "finishing";
+      ScrapeRunResult finished = runs.finishRun(run, result); // 7. mark completed, return counts
+      step = "completed";
+      return finished;
+    } catch (ActivityFailure | CanceledFailure | ApplicationFailure e) {
+      endRun(run, e);
+      throw e;
+    }
+  }
+
+  @Override
+  public ScrapeProgress progress() {
+    long elapsed =
+        startedAtMillis == 0 ? 0 : (Workflow.currentTimeMillis() - startedAtMillis) / 1000;
+    return new ScrapeProgress(step, lastProgress.status(), lastProgress.records(), polls, elapsed);
+  }
+
+  /**
+   * Step 5: polls progress with doubling, capped sleeps until the snapshot is ready, then streams
+   * it into staging. The deadline bounds the whole wait so a stuck collection cannot hold a run.
+   */
+  private StagedBatch awaitAndDownload(RunRef run, SnapshotRef snapshot, Duration deadline) {
+    step = "polling";
+    long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
+    Duration wait = JobsActivityOptions.POLL_FIRST_INTERVAL;
+    while (true) {
+      lastProgress = providerCalls.checkProgress(run, snapshot);
+      polls++;
+      log.info(
+          "step=5 run={} poll={} status={} records={}",
+          run.runId(),
+          polls,
+          lastProgress.status(),
+          lastProgress.records());
+      if (lastProgress.isReady()) {
+        break;
+      }
+      if (lastProgress.isFailed()) {
+        throw Failures.collectionFailed(
+            "Bright Data collection "
+                + snapshot.snapshotId()
+                + " "
+                + lastProgress.status()
+                + ": "
+                + lastProgress.errorMessage());
+      }
+      long remaining = deadlineAt - Workflow.currentTimeMillis();
+      if (remaining <= 0) {
+        throw Failures.deadlineExceeded(
+            "snapshot "
+                + snapshot.snapshotId()
+                + " not ready after "
+                + deadline
+                + " ("
+                + polls
+                + " polls, last status "
+                + lastProgress.status()
+                + ")");
+      }
+      Workflow.sleep(min(wait, Duration.ofMillis(remaining)));
+      wait = min(wait.multipliedBy(2), JobsActivityOptions.POLL_MAX_INTERVAL);
+    }
+    step = "downloading";
+    StagedBatch staged = downloads.downloadToStaging(run, snapshot);
+    log.info("step=5 run={} staged={} bytes={}", run.runId(), staged.recordsStaged(), staged.bytes());
+    return staged;
+  }
+
+  /**
+   * Marks the row failed or cancelled. Runs in a detached scope so it still executes when the
+   * workflow itself is being cancelled.
+   */
+  private void endRun(RunRef run, RuntimeException cause) {
+    String status = isCancellation(cause) ? "cancelled" : "failed";
+    String error = Failures.describe(cause);
+    step = status;
+    log.warn("step=7 run={} status={} error={}", run.runId(), status, error);
+    Workflow.newDetachedCancellationScope(() -> runs.markEnded(run, status, error)).run();
+  }
+
+  private static boolean isCancellation(Throwable failure) {
+    for (Throwable cursor = failure; cursor != null; cursor = cursor.getCause()) {
+      if (cursor instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
