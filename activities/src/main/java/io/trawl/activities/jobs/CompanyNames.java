@@ -15,14 +15,12 @@ public final class CompanyNames {
    */
   private static final Pattern LEGAL_SUFFIX =
       Pattern.compile(
-          "(?i)[\\s,]+(?:"
-              + "b\\.\\s?v\\.?|bv|n\\.\\s?v\\.?|nv|"
-              + "gmbh(?:\\s*&\\s*co\\.?\\s*kg)?|ag|se|kg|"
+          "(?i)[\\s,]+(?:b\\.\\s?v\\.?|bv|n\\.\\s?v\\.?|nv|gmbh(?:\\s*&\\s*co\\.?\\s*kg)?|ag|se|kg|"
               + "inc\\.?|incorporated|co\\.?,?\\s*ltd\\.?|ltd\\.?|limited|"
               + "l\\.?l\\.?c\\.?|l\\.?l\\.?p\\.?|plc|corp\\.?|corporation|"
               + "s\\.\\s?a\\.?|s\\.\\s?a\\.\\s?s\\.?|sas|s\\.\\s?l\\.?|s\\.?p\\.?a\\.?|s\\.?r\\.?l\\.?|"
-              + "pty\\.?\\s*ltd\\.?|oy|oyj|ab|a/s|aps|asa"
-              + ")\\s*$");
+              + "pty\\.?\\s*ltd\\.?|oy|oyj|ab|a/s|aps|asa)\\s*$");
+
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:&-]+$");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");

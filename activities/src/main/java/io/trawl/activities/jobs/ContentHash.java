@@ -38,7 +38,8 @@ public final class ContentHash {
     add(text, plain(posting.salary().max()));
     add(text, posting.salary().currency());
     add(text, posting.salary().period());
-    return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void add(StringBuilder text, String value) {

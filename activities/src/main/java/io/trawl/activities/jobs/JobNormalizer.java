@@ -15,7 +15,7 @@ public final class JobNormalizer {
     if (text == null) {
       return null;
     }
-    String collapsed = WHITESPACE.matcher(text).replaceAll(" ").strip();
+    String collapsed = WHITESPACE.matcher(withoutNul(text)).replaceAll(" ").strip();
     return collapsed.isEmpty() ? null : collapsed;
   }
 
@@ -27,7 +27,7 @@ public final class JobNormalizer {
     if (text == null) {
       return null;
     }
-    String unixLines = text.replace("\r\n", "\n").replace('\r', '\n');
+    String unixLines = withoutNul(text).replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder out = new StringBuilder(unixLines.length());
     for (String line : unixLines.split("\n", -1)) {
       out.append(HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip()).append('\n');
@@ -56,5 +56,10 @@ public final class JobNormalizer {
     }
     String bare = clean.substring(0, cut);
     return bare.isEmpty() ? null : bare;
+  }
+
+  /** PostgreSQL text cannot hold U+0000, which JSON can escape; a record must not fail on it. */
+  private static String withoutNul(String text) {
+    return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
   }
 }

@@ -66,7 +66,9 @@ public final class LocationParser {
       return null;
     }
     String upper = code.toUpperCase(Locale.ROOT);
-    return Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(upper) ? upper : null;
+    return Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(upper)
+        ? upper
+        : null;
   }
 
   private static Map<String, String> countryNames() {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Posting dates: the provider's ISO {@code job_posted_date} when it has one, else the relative
  * {@code job_posted_time} ("2 weeks ago") counted back from when the record was scraped.
  *
- * <p>Both are approximate: the provider itself back-computes the ISO date from the relative text.
- * A month counts as 30 days and a year as 365; "30+ days ago" counts as 30 days.
+ * <p>Both are approximate: the provider itself back-computes the ISO date from the relative text. A
+ * month counts as 30 days and a year as 365; "30+ days ago" counts as 30 days.
  */
 public final class PostedDates {
   private static final Pattern RELATIVE =

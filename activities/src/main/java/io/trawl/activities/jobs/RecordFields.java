@@ -11,6 +11,7 @@ import java.time.Instant;
  */
 final class RecordFields {
   private static final int QUOTE_LIMIT = 60;
+  private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
 
   private final JsonNode record;
   private final String prefix;
@@ -84,26 +85,33 @@ final class RecordFields {
     throw malformed(name, quote(node.toString()) + " is not a whole number");
   }
 
+  /** A money amount in [0, 10^12): the range the jobs table's NUMERIC(14, 2) columns hold. */
   BigDecimal amount(String name) {
     JsonNode node = record.get(name);
     if (isAbsent(node)) {
       return null;
     }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
     String value = node.isTextual() ? JobNormalizer.collapse(node.asText()) : null;
     if (node.isTextual() && value == null) {
       return null;
     }
+    BigDecimal amount = null;
     try {
-      if (value != null) {
-        return new BigDecimal(value.replace(",", ""));
+      if (node.isNumber()) {
+        amount = node.decimalValue();
+      } else if (value != null) {
+        amount = new BigDecimal(value.replace(",", ""));
       }
     } catch (NumberFormatException notNumber) {
       // reported below with the field name
     }
-    throw malformed(name, quote(node.toString()) + " is not a number");
+    if (amount == null) {
+      throw malformed(name, quote(node.toString()) + " is not a number");
+    }
+    if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) >= 0) {
+      throw malformed(name, quote(node.toString()) + " is out of range");
+    }
+    return amount;
   }
 
   /** An ISO date or date-time; null when absent or blank. */
@@ -136,8 +144,7 @@ final class RecordFields {
   }
 
   private static String quote(String value) {
-    String shown =
-        value.length() > QUOTE_LIMIT ? value.substring(0, QUOTE_LIMIT) + "…" : value;
+    String shown = value.length() > QUOTE_LIMIT ? value.substring(0, QUOTE_LIMIT) + "…" : value;
     return shown.startsWith("\"") ? shown : "\"" + shown + "\"";
   }
 }

@@ -54,7 +54,8 @@ public final class ScrapeRunRepository {
       UPDATE scrape_runs SET provider = ?, metadata = metadata || ?::jsonb WHERE id = ?
       """;
 
-  private static final String SELECT_SNAPSHOT_ID = "SELECT snapshot_id FROM scrape_runs WHERE id = ?";
+  private static final String SELECT_SNAPSHOT_ID =
+      "SELECT snapshot_id FROM scrape_runs WHERE id = ?";
 
   // Never replaces a different id: that snapshot was paid for and must stay findable.
   private static final String SET_SNAPSHOT_ID_ONCE =
@@ -101,15 +102,15 @@ public final class ScrapeRunRepository {
       WHERE id = ?
       """;
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public ScrapeRunRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   /** When the last completed run of this search started; empty when there is none. */
   public Optional<Instant> lastCompletedStart(String query, String location) {
-    return query(
+    return jdbc.query(
         "read last completed run of " + query + " / " + location,
         LAST_COMPLETED_START,
         ps -> {
@@ -136,7 +137,7 @@ public final class ScrapeRunRepository {
     metadata.put("lookback_days", range.lookbackDays());
     metadata.put("provider", providerMode);
     metadata.put("reason", range.reason());
-    return query(
+    return jdbc.query(
         "open run for workflow " + workflowId,
         INSERT_RUN_ONCE,
         ps -> {
@@ -161,7 +162,7 @@ public final class ScrapeRunRepository {
     metadata.put("provider", provider.mode());
     metadata.put("provider_name", provider.provider());
     int rows =
-        update(
+        jdbc.update(
             "record provider of run " + runId,
             SET_PROVIDER,
             ps -> {
@@ -174,7 +175,7 @@ public final class ScrapeRunRepository {
 
   /** The snapshot id recorded for the run, empty before the trigger recorded one. */
   public Optional<String> findSnapshotId(long runId) {
-    return query(
+    return jdbc.query(
         "read snapshot id of run " + runId,
         SELECT_SNAPSHOT_ID,
         ps -> ps.setLong(1, runId),
@@ -192,7 +193,7 @@ public final class ScrapeRunRepository {
    */
   public void recordSnapshotId(long runId, String snapshotId) {
     int rows =
-        update(
+        jdbc.update(
             "record snapshot id of run " + runId,
             SET_SNAPSHOT_ID_ONCE,
             ps -> {
@@ -203,7 +204,12 @@ public final class ScrapeRunRepository {
     if (rows == 0) {
       String existing = findSnapshotId(runId).orElse(null);
       throw Failures.invalidInput(
-          "run " + runId + " already has snapshot " + existing + "; refusing to record " + snapshotId);
+          "run "
+              + runId
+              + " already has snapshot "
+              + existing
+              + "; refusing to record "
+              + snapshotId);
     }
   }
 
@@ -213,7 +219,7 @@ public final class ScrapeRunRepository {
    */
   public ScrapeRunResult complete(long runId, IngestResult result) {
     Optional<ScrapeRunResult> completed =
-        query(
+        jdbc.query(
             "complete run " + runId,
             COMPLETE_RUNNING,
             ps -> {
@@ -239,7 +245,7 @@ public final class ScrapeRunRepository {
           "run " + runId + ": end status must be failed or cancelled, got " + status);
     }
     Optional<ScrapeRunResult> ended =
-        query(
+        jdbc.query(
             "mark run " + runId + " " + status,
             END_RUNNING,
             ps -> {
@@ -252,7 +258,7 @@ public final class ScrapeRunRepository {
   }
 
   public Optional<ScrapeRunResult> find(long runId) {
-    return query(
+    return jdbc.query(
         "read run " + runId,
         SELECT_RUN,
         ps -> ps.setLong(1, runId),
@@ -261,7 +267,7 @@ public final class ScrapeRunRepository {
 
   /** The newest runs first, for the CLI's run history. */
   public List<ScrapeRunRow> recent(int limit) {
-    return query(
+    return jdbc.query(
         "read recent runs",
         SELECT_RECENT,
         ps -> ps.setInt(1, limit),
@@ -381,35 +387,5 @@ public final class ScrapeRunRepository {
 
   private static RuntimeException missing(long runId) {
     return Failures.notFound("scrape run " + runId + " does not exist");
-  }
-
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private interface Reader<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private <T> T query(String what, String sql, Binder binder, Reader<T> reader) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        return reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(what, e);
-    }
-  }
-
-  private int update(String what, String sql, Binder binder) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException(what, e);
-    }
   }
 }

@@ -11,29 +11,30 @@ class CompanyNamesTest {
   @ParameterizedTest(name = "{0} -> {1} / {2}")
   @CsvSource(
       delimiter = ';',
-      value = {
-        // raw name;                   display name;      key
-        "Adyen N.V.;                   Adyen;             adyen",
-        "ADYEN;                        ADYEN;             adyen",
-        "'  Booking.com   B.V. ';      Booking.com;       booking com",
-        "ING Bank NV;                  ING Bank;          ing bank",
-        "Siemens AG;                   Siemens;           siemens",
-        "Zalando SE;                   Zalando;           zalando",
-        "Robert Bosch GmbH;            Robert Bosch;      robert bosch",
-        "Acme GmbH & Co. KG;           Acme;              acme",
-        "'Acme, Inc.';                 Acme;              acme",
-        "Google LLC;                   Google;            google",
-        "Deloitte Ltd;                 Deloitte;          deloitte",
-        "'Foxconn Co., Ltd.';          Foxconn;           foxconn",
-        "Telefónica S.A.;              Telefónica;        telefonica",
-        "Spotify AB;                   Spotify;           spotify",
-        "ASML Holding N.V.;            ASML Holding;      asml holding",
-        "Société Générale;             Société Générale;  societe generale",
-        "H&M;                          H&M;               h m",
-        "Inc.;                         Inc.;              inc",
-        "Bvlgari;                      Bvlgari;           bvlgari",
-        "Navara;                       Navara;            navara",
-      })
+      textBlock =
+          """
+          # raw name             ; display name     ; key
+          Adyen N.V.             ; Adyen            ; adyen
+          ADYEN                  ; ADYEN            ; adyen
+          '  Booking.com   B.V. '; Booking.com      ; booking com
+          ING Bank NV            ; ING Bank         ; ing bank
+          Siemens AG             ; Siemens          ; siemens
+          Zalando SE             ; Zalando          ; zalando
+          Robert Bosch GmbH      ; Robert Bosch     ; robert bosch
+          Acme GmbH & Co. KG     ; Acme             ; acme
+          'Acme, Inc.'           ; Acme             ; acme
+          Google LLC             ; Google           ; google
+          Deloitte Ltd           ; Deloitte         ; deloitte
+          'Foxconn Co., Ltd.'    ; Foxconn          ; foxconn
+          Telefónica S.A.        ; Telefónica       ; telefonica
+          Spotify AB             ; Spotify          ; spotify
+          ASML Holding N.V.      ; ASML Holding     ; asml holding
+          Société Générale       ; Société Générale ; societe generale
+          H&M                    ; H&M              ; h m
+          Inc.                   ; Inc.             ; inc
+          Bvlgari                ; Bvlgari          ; bvlgari
+          Navara                 ; Navara           ; navara
+          """)
   void stripsLegalSuffixesAndFoldsTheKey(String raw, String display, String key) {
     assertThat(CompanyNames.displayName(raw)).isEqualTo(display);
     assertThat(CompanyNames.key(raw)).isEqualTo(key);

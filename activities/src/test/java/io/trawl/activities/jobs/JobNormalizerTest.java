@@ -10,7 +10,8 @@ class JobNormalizerTest {
 
   @Test
   void collapsesWhitespaceAndTurnsBlankIntoNull() {
-    assertThat(JobNormalizer.collapse("  Senior \t Data\n Engineer  ")).isEqualTo("Senior Data Engineer");
+    assertThat(JobNormalizer.collapse("  Senior \t Data\n Engineer  "))
+        .isEqualTo("Senior Data Engineer");
     assertThat(JobNormalizer.collapse(" \n\t ")).isNull();
     assertThat(JobNormalizer.collapse(null)).isNull();
   }
@@ -24,15 +25,16 @@ class JobNormalizerTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
+      delimiter = '|',
       nullValues = "-",
-      value = {
-        "https://www.linkedin.com/jobs/view/data-engineer-4096670538?lg=en,"
-            + " https://www.linkedin.com/jobs/view/data-engineer-4096670538",
-        "https://www.linkedin.com/jobs/view/4096670538#top, https://www.linkedin.com/jobs/view/4096670538",
-        "https://example.com/a?b=1#c,  https://example.com/a",
-        "https://example.com/plain,    https://example.com/plain",
-        "?lg=en,                       -",
-      })
+      textBlock =
+          """
+          https://www.linkedin.com/jobs/view/data-engineer-4096670538?lg=en | https://www.linkedin.com/jobs/view/data-engineer-4096670538
+          https://www.linkedin.com/jobs/view/4096670538#top                 | https://www.linkedin.com/jobs/view/4096670538
+          https://example.com/a?b=1#c                                       | https://example.com/a
+          https://example.com/plain                                         | https://example.com/plain
+          ?lg=en                                                            | -
+          """)
   void dropsQueryStringAndFragmentFromUrls(String url, String expected) {
     assertThat(JobNormalizer.urlWithoutQuery(url)).isEqualTo(expected);
   }

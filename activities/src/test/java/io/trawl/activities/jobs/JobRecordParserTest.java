@@ -48,8 +48,7 @@ class JobRecordParserTest {
                 "Acme Research",
                 "89885194",
                 "https://www.linkedin.com/company/acme-research"));
-    assertThat(posting.location())
-        .isEqualTo(new JobLocation("Bronx", "NY", "United States", "US"));
+    assertThat(posting.location()).isEqualTo(new JobLocation("Bronx", "NY", "United States", "US"));
     assertThat(posting.url())
         .isEqualTo("https://www.linkedin.com/jobs/view/market-researcher-4096670538");
     assertThat(posting.summary()).isEqualTo("We are hiring.\n\nApply now.");
@@ -81,7 +80,8 @@ class JobRecordParserTest {
   @Test
   void countsRelativeTimeFromReceiptWhenTheRecordHasNoTimestamp() {
     JobPosting posting =
-        posting("{\"job_posting_id\":1,\"job_title\":\"Engineer\",\"job_posted_time\":\"3 days ago\"}");
+        posting(
+            "{\"job_posting_id\":1,\"job_title\":\"Engineer\",\"job_posted_time\":\"3 days ago\"}");
 
     assertThat(posting.jobPostingId()).isEqualTo("1");
     assertThat(posting.observedAt()).isEqualTo(RECEIVED);
@@ -107,26 +107,24 @@ class JobRecordParserTest {
   @ParameterizedTest(name = "{1}")
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '`',
       nullValues = "-",
-      value = {
-        "[1, 2]                                                   | not a JSON object | -",
-        "\"just text\"                                            | not a JSON object | -",
-        "{\"job_title\":\"Engineer\"}                             | job_posting_id is missing | -",
-        "{\"job_posting_id\":\"  \",\"job_title\":\"Engineer\"}   | job_posting_id is missing | -",
-        "{\"job_posting_id\":\"7\"}                               | job_title is missing | 7",
-        "{\"job_posting_id\":\"7\",\"job_title\":{\"a\":1}}       | job_title is not text | 7",
-        "{\"job_posting_id\":1.5,\"job_title\":\"E\"}             | job_posting_id \"1.5\" is not an id | -",
-        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"job_posted_date\":\"not-a-date\"}"
-            + " | job_posted_date \"not-a-date\" is not a date | 7",
-        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"timestamp\":\"yesterday\"}"
-            + " | timestamp \"yesterday\" is not a date | 7",
-        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"job_num_applicants\":\"lots\"}"
-            + " | job_num_applicants \"lots\" is not a whole number | 7",
-        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"base_salary\":[1]}"
-            + " | base_salary is not an object | 7",
-        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"base_salary\":{\"min_amount\":\"a lot\"}}"
-            + " | base_salary.min_amount \"a lot\" is not a number | 7",
-      })
+      textBlock =
+          """
+          [1, 2]                                                     | not a JSON object                                   | -
+          "just text"                                                | not a JSON object                                   | -
+          {"job_title":"Engineer"}                                   | job_posting_id is missing                           | -
+          {"job_posting_id":"  ","job_title":"Engineer"}             | job_posting_id is missing                           | -
+          {"job_posting_id":"7"}                                     | job_title is missing                                | 7
+          {"job_posting_id":"7","job_title":{"a":1}}                 | job_title is not text                               | 7
+          {"job_posting_id":1.5,"job_title":"E"}                     | job_posting_id "1.5" is not an id                   | -
+          {"job_posting_id":"7","job_title":"E","job_posted_date":"not-a-date"} | job_posted_date "not-a-date" is not a date | 7
+          {"job_posting_id":"7","job_title":"E","timestamp":"yesterday"} | timestamp "yesterday" is not a date             | 7
+          {"job_posting_id":"7","job_title":"E","job_num_applicants":"lots"} | job_num_applicants "lots" is not a whole number | 7
+          {"job_posting_id":"7","job_title":"E","base_salary":[1]}   | base_salary is not an object                        | 7
+          {"job_posting_id":"7","job_title":"E","base_salary":{"min_amount":"a lot"}} | base_salary.min_amount "a lot" is not a number | 7
+          {"job_posting_id":"7","job_title":"E","base_salary":{"max_amount":1e15}} | base_salary.max_amount "1.0E15" is out of range | 7
+          """)
   void rejectsMalformedRecordsNamingTheField(String raw, String reason, String id) {
     assertThat(parser.parse(raw, RECEIVED)).isEqualTo(new ParsedRecord.Malformed(id, reason));
   }
@@ -135,9 +133,9 @@ class JobRecordParserTest {
   void rejectsTextThatIsNotJson() {
     ParsedRecord parsed = parser.parse("{\"job_posting_id\": \"7\", \"job_ti", RECEIVED);
 
-    assertThat(parsed).isInstanceOfSatisfying(
-        ParsedRecord.Malformed.class,
-        m -> assertThat(m.reason()).startsWith("not valid JSON"));
+    assertThat(parsed)
+        .isInstanceOfSatisfying(
+            ParsedRecord.Malformed.class, m -> assertThat(m.reason()).startsWith("not valid JSON"));
   }
 
   @Test

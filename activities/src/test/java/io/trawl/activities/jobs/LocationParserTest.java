@@ -12,22 +12,23 @@ class LocationParserTest {
   @CsvSource(
       nullValues = "-",
       delimiter = ';',
-      value = {
-        // job_location;                        country_code; city;      region;          country;         code
-        "Amsterdam, North Holland, Netherlands; NL;           Amsterdam; North Holland;   Netherlands;     NL",
-        "Rotterdam, Netherlands;                -;            Rotterdam; -;               Netherlands;     NL",
-        "Netherlands;                           -;            -;         -;               Netherlands;     NL",
-        "Bronx, NY;                             US;           Bronx;     NY;              United States;   US",
-        "New York, NY;                          us;           New York;  NY;              United States;   US",
-        "Atlanta, Georgia;                      US;           Atlanta;   Georgia;         United States;   US",
-        "Tbilisi, Georgia;                      -;            Tbilisi;   -;               Georgia;         GE",
-        "'  Utrecht ,  Utrecht ,  The Netherlands '; -;       Utrecht;   Utrecht;         Netherlands;     NL",
-        "London, England, United Kingdom;       GB;           London;    England;         United Kingdom;  GB",
-        "Berlin, Germany;                       XX;           Berlin;    -;               Germany;         DE",
-        "Greater Amsterdam Area;                NL;           Greater Amsterdam Area; -;  Netherlands;     NL",
-        "-;                                     BE;           -;         -;               Belgium;         BE",
-        "Munich, Bavaria, Germany, Europe;      -;            Munich;    'Bavaria, Germany, Europe'; -;    -",
-      })
+      textBlock =
+          """
+          # job_location                        ; code; city                  ; region                    ; country       ; iso
+          Amsterdam, North Holland, Netherlands ; NL  ; Amsterdam             ; North Holland             ; Netherlands   ; NL
+          Rotterdam, Netherlands                ; -   ; Rotterdam             ; -                         ; Netherlands   ; NL
+          Netherlands                           ; -   ; -                     ; -                         ; Netherlands   ; NL
+          Bronx, NY                             ; US  ; Bronx                 ; NY                        ; United States ; US
+          New York, NY                          ; us  ; New York              ; NY                        ; United States ; US
+          Atlanta, Georgia                      ; US  ; Atlanta               ; Georgia                   ; United States ; US
+          Tbilisi, Georgia                      ; -   ; Tbilisi               ; -                         ; Georgia       ; GE
+          '  Utrecht ,  Utrecht , The Netherlands'; - ; Utrecht               ; Utrecht                   ; Netherlands   ; NL
+          London, England, United Kingdom       ; GB  ; London                ; England                   ; United Kingdom; GB
+          Berlin, Germany                       ; XX  ; Berlin                ; -                         ; Germany       ; DE
+          Greater Amsterdam Area                ; NL  ; Greater Amsterdam Area; -                         ; Netherlands   ; NL
+          -                                     ; BE  ; -                     ; -                         ; Belgium       ; BE
+          Munich, Bavaria, Germany, Europe      ; -   ; Munich                ; 'Bavaria, Germany, Europe'; -             ; -
+          """)
   void splitsJobLocationIntoCityRegionAndCountry(
       String jobLocation,
       String countryCode,

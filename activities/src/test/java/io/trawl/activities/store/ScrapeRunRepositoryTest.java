@@ -221,12 +221,7 @@ class ScrapeRunRepositoryTest {
 
   private long open(String temporalRunId, String query, String location) {
     return runs.openRun(
-        "jobs-scrape/" + temporalRunId,
-        temporalRunId,
-        query,
-        location,
-        WEEK,
-        ProviderRef.SANDBOX);
+        "jobs-scrape/" + temporalRunId, temporalRunId, query, location, WEEK, ProviderRef.SANDBOX);
   }
 
   private static void setStartedAt(long runId, Instant startedAt) throws SQLException {
