@@ -1,0 +1,123 @@
+package io.trawl.activities.jobs;
+
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityInfo;
+import io.trawl.activities.store.ScrapeRunRepository;
+import io.trawl.workflows.jobs.DateRangeChoice;
+import io.trawl.workflows.jobs.DateStrategy;
+import io.trawl.workflows.jobs.IngestResult;
+import io.trawl.workflows.jobs.ProviderRef;
+import io.trawl.workflows.jobs.RunRef;
+import io.trawl.workflows.jobs.ScrapeRequest;
+import io.trawl.workflows.jobs.ScrapeRunActivities;
+import io.trawl.workflows.jobs.ScrapeRunResult;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Steps 1, 2, 3 and 7 of a scrape run, over {@code scrape_runs}. */
+public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
+  private static final Logger log = LoggerFactory.getLogger(ScrapeRunActivitiesImpl.class);
+
+  private final ScrapeRunRepository runs;
+  private final ProviderRef configuredProvider;
+  private final Clock clock;
+
+  /**
+   * @param configuredProvider the provider client the worker was built with (sandbox when no token
+   *     is in the environment)
+   * @param clock read by the date strategy; the activity, not the workflow, owns the clock
+   */
+  public ScrapeRunActivitiesImpl(
+      ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock) {
+    this.runs = runs;
+    this.configuredProvider = configuredProvider;
+    this.clock = clock;
+  }
+
+  @Override
+  public DateRangeChoice resolveDateRange(ScrapeRequest request) {
+    Instant lastCompleted =
+        runs.lastCompletedStart(request.query(), request.location()).orElse(null);
+    DateRangeChoice choice =
+        DateStrategy.choose(lastCompleted, clock.instant(), request.lookbackDays());
+    log.info(
+        "date range chosen query={} location={} range={} lookback_days={} last_completed={}"
+            + " reason=\"{}\"",
+        request.query(),
+        request.location(),
+        choice.range().providerLabel(),
+        choice.lookbackDays(),
+        lastCompleted,
+        choice.reason());
+    return choice;
+  }
+
+  @Override
+  public RunRef openRun(ScrapeRequest request, DateRangeChoice range) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    RunRef run = open(info.getWorkflowId(), info.getRunId(), request, range);
+    log.info(
+        "run opened run={} workflow={} temporal_run={} attempt={}",
+        run.runId(),
+        info.getWorkflowId(),
+        info.getRunId(),
+        info.getAttempt());
+    return run;
+  }
+
+  /** The database half of {@link #openRun}, keyed by the Temporal run id. */
+  RunRef open(
+      String workflowId, String temporalRunId, ScrapeRequest request, DateRangeChoice range) {
+    long runId =
+        runs.openRun(
+            workflowId,
+            temporalRunId,
+            request.query(),
+            request.location(),
+            range,
+            configuredProvider.mode());
+    return new RunRef(runId, workflowId, request.query(), request.location());
+  }
+
+  @Override
+  public ProviderRef selectProvider(RunRef run) {
+    runs.recordProvider(run.runId(), configuredProvider);
+    log.info(
+        "provider selected run={} provider={} mode={}",
+        run.runId(),
+        configuredProvider.provider(),
+        configuredProvider.mode());
+    return configuredProvider;
+  }
+
+  @Override
+  public ScrapeRunResult finishRun(RunRef run, IngestResult result) {
+    ScrapeRunResult finished = runs.complete(run.runId(), result);
+    log.info(
+        "run finished run={} status={} found={} new={} updated={} invalid={} duplicates={}"
+            + " duration_s={}",
+        finished.runId(),
+        finished.status(),
+        finished.jobsFound(),
+        finished.jobsNew(),
+        finished.jobsUpdated(),
+        finished.jobsInvalid(),
+        finished.duplicates(),
+        finished.durationSeconds());
+    return finished;
+  }
+
+  @Override
+  public ScrapeRunResult markEnded(RunRef run, String status, String error) {
+    ScrapeRunResult ended = runs.markEnded(run.runId(), status, error);
+    log.info(
+        "run ended run={} requested={} stored_status={} error=\"{}\"",
+        run.runId(),
+        status,
+        ended.status(),
+        error);
+    return ended;
+  }
+}
