@@ -62,6 +62,26 @@ final class OsProcesses {
                     .orElse(true));
   }
 
+  /**
+   * The live process with {@code pid} that started at {@code startedAt}; empty when it has exited
+   * and its pid now belongs to another process, or to none.
+   */
+  static Optional<ProcessHandle> liveStartedAt(long pid, Instant startedAt) {
+    return live(pid)
+        .filter(
+            handle ->
+                handle
+                    .info()
+                    .startInstant()
+                    .map(start -> Duration.between(start, startedAt).abs().toSeconds() < 2)
+                    .orElse(true));
+  }
+
+  /** When this JVM started, as the OS reports it (comparable with {@link #liveStartedAt}). */
+  static Instant currentStart() {
+    return ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+  }
+
   /** The executable and arguments of a process, as far as the OS lets us see them. */
   static String describe(ProcessHandle handle) {
     ProcessHandle.Info info = handle.info();

@@ -3,9 +3,6 @@ package io.trawl.worker.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,14 +56,13 @@ class EmbeddedDatabaseTest {
   @Test
   void stopsPostgresLeftRunningByKilledJvmAndKeepsItsCommittedRows() throws Exception {
     TrawlHome home = TrawlHome.at(tempDir);
-    Process child = startAbandoningChild(home);
-    try {
-      awaitReady(child);
+    try (ChildJvm child = ChildJvm.start(AbandonedDatabaseMain.class, home.root().toString())) {
+      child.awaitLine(AbandonedDatabaseMain.READY, Duration.ofSeconds(60));
       assertThatThrownBy(() -> EmbeddedDatabase.start(home))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("in use by another running trawl process");
 
-      child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      child.kill();
       Path pidFile = home.postgresData().resolve(LeftoverPostmaster.PID_FILE);
       long leftoverPid = LeftoverPostmaster.PidFile.read(pidFile).orElseThrow().pid();
       assertThat(OsProcesses.live(leftoverPid)).isPresent();
@@ -81,8 +75,6 @@ class EmbeddedDatabaseTest {
             .isEqualTo("committed before SIGKILL");
         assertThat(queryString(db, "SHOW fsync")).isEqualTo("on");
       }
-    } finally {
-      child.destroyForcibly();
     }
   }
 
@@ -94,37 +86,6 @@ class EmbeddedDatabaseTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already open in this process");
     }
-  }
-
-  private static Process startAbandoningChild(TrawlHome home) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(
-            List.of(
-                java.toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                AbandonedDatabaseMain.class.getName(),
-                home.root().toString()))
-        .redirectErrorStream(true)
-        .start();
-  }
-
-  private static void awaitReady(Process child) throws Exception {
-    var reader =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String line;
-    while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-      if (line.startsWith(AbandonedDatabaseMain.READY)) {
-        // Keep draining so the child never blocks on a full pipe.
-        Thread.ofVirtual().start(() -> reader.lines().forEach(l -> {}));
-        return;
-      }
-      seen.append(line).append('\n');
-    }
-    throw new AssertionError("child JVM never opened its database; its output:\n" + seen);
   }
 
   private static long deadPid() throws Exception {
