@@ -3,7 +3,8 @@ package io.trawl.activities.store;
 import java.time.Instant;
 
 /**
- * One {@code scrape_runs} row as the CLI's run history shows it.
+ * One {@code scrape_runs} row as the CLI's run history shows it. Count names follow {@link
+ * io.trawl.workflows.jobs.ScrapeRunResult}.
  *
  * @param id the row id
  * @param workflowId the Temporal workflow that owns the run
@@ -14,10 +15,10 @@ import java.time.Instant;
  * @param lookbackDays the days that range stands for
  * @param provider "sandbox" or "real"
  * @param snapshotId the provider snapshot, null before the trigger
- * @param found content records delivered
- * @param newJobs jobs inserted for the first time
- * @param updated existing jobs seen again
- * @param invalid malformed records kept in {@code job_rejects}
+ * @param jobsFound content records delivered
+ * @param jobsNew jobs inserted for the first time
+ * @param jobsUpdated existing jobs seen again
+ * @param jobsInvalid malformed records kept in {@code job_rejects}
  * @param duplicates repeats of a job_posting_id inside the batch
  * @param errorRecords provider error records (free, skipped)
  * @param durationSeconds start to end in seconds; null while running
@@ -36,10 +37,10 @@ public record ScrapeRunRow(
     Integer lookbackDays,
     String provider,
     String snapshotId,
-    int found,
-    int newJobs,
-    int updated,
-    int invalid,
+    int jobsFound,
+    int jobsNew,
+    int jobsUpdated,
+    int jobsInvalid,
     int duplicates,
     int errorRecords,
     Double durationSeconds,

@@ -126,8 +126,11 @@ class ScrapeRunRepositoryTest {
     assertThat(result.jobsInvalid()).isEqualTo(1);
     assertThat(result.duplicates()).isEqualTo(1);
     assertThat(result.durationSeconds()).isBetween(89.0, 150.0);
-    assertThat(row(runId).errorRecords()).isEqualTo(3);
-    assertThat(row(runId).finishedAt()).isNotNull();
+    ScrapeRunRow row = row(runId);
+    assertThat(row.jobsFound()).isEqualTo(10);
+    assertThat(row.jobsNew()).isEqualTo(6);
+    assertThat(row.errorRecords()).isEqualTo(3);
+    assertThat(row.finishedAt()).isNotNull();
   }
 
   @Test
