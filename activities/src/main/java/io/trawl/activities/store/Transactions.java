@@ -23,7 +23,7 @@ public final class Transactions {
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
-        connection.rollback();
+        rollbackKeeping(connection, e);
         throw e;
       } finally {
         // Pooled connections go back with the autocommit mode they were lent with.
@@ -31,6 +31,15 @@ public final class Transactions {
       }
     } catch (SQLException e) {
       throw new StoreException(what, e);
+    }
+  }
+
+  /** A failed rollback must not hide the failure that caused it. */
+  private static void rollbackKeeping(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
     }
   }
 }
