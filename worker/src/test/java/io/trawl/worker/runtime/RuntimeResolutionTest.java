@@ -1,0 +1,85 @@
+package io.trawl.worker.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuntimeResolutionTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void choosesProductionWhenTemporalAddressIsSet() {
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(
+            Map.of("TEMPORAL_ADDRESS", "temporal.prod:7233", "TEMPORAL_NAMESPACE", "trawl"),
+            TrawlHome.at(tempDir));
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.PRODUCTION);
+    assertThat(resolution.temporalTarget()).contains("temporal.prod:7233");
+    assertThat(resolution.namespace()).isEqualTo("trawl");
+    assertThat(resolution.durable()).isTrue();
+  }
+
+  @Test
+  void defaultsTheProductionNamespace() {
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(Map.of("TEMPORAL_ADDRESS", "t:7233"), TrawlHome.at(tempDir));
+
+    assertThat(resolution.namespace()).isEqualTo("default");
+  }
+
+  @Test
+  void productionWinsOverALiveDevLock() {
+    TrawlHome home = TrawlHome.at(tempDir);
+    DevLockTest.sampleLockOfThisProcess().write(home);
+
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(Map.of("TEMPORAL_ADDRESS", "t:7233"), home);
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.PRODUCTION);
+    assertThat(resolution.devLock()).isEmpty();
+  }
+
+  @Test
+  void attachesToARunningTrawlDev() {
+    TrawlHome home = TrawlHome.at(tempDir);
+    DevLock lock = DevLockTest.sampleLockOfThisProcess();
+    lock.write(home);
+
+    RuntimeResolution resolution = RuntimeResolution.resolve(Map.of(), home);
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.ATTACHED);
+    assertThat(resolution.temporalTarget()).contains("127.0.0.1:7233");
+    assertThat(resolution.devLock()).contains(lock);
+    assertThat(resolution.durable()).isTrue();
+  }
+
+  @Test
+  void runsEmbeddedWhenNeitherIsThereAndBlankAddressCountsAsUnset() {
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(Map.of("TEMPORAL_ADDRESS", " "), TrawlHome.at(tempDir));
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.EMBEDDED);
+    assertThat(resolution.temporalTarget()).isEmpty();
+    assertThat(resolution.namespace()).isEqualTo("default");
+    assertThat(resolution.durable()).isFalse();
+  }
+
+  @Test
+  void runsEmbeddedWhenTheDevLockIsStale() throws Exception {
+    TrawlHome home = TrawlHome.at(tempDir);
+    Process exited = new ProcessBuilder("true").start();
+    exited.waitFor();
+    new DevLock(exited.pid(), "127.0.0.1:7233", "default", null, null, Map.of(), Instant.now())
+        .write(home);
+
+    RuntimeResolution resolution = RuntimeResolution.resolve(Map.of(), home);
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.EMBEDDED);
+    assertThat(home.devLock()).doesNotExist();
+  }
+}
