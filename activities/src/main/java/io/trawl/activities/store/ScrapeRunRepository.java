@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -36,7 +35,7 @@ public final class ScrapeRunRepository {
   private static final String LAST_COMPLETED_START =
       """
       SELECT max(started_at) FROM scrape_runs
-      WHERE query = ? AND location = ? AND status = 'completed'
+      WHERE lower(query) = lower(?) AND lower(location) = lower(?) AND status = 'completed'
       """;
 
   // The no-op DO UPDATE makes RETURNING yield the first attempt's row on a retry.
@@ -321,9 +320,9 @@ public final class ScrapeRunRepository {
     }
   }
 
-  /** The stored form of a date range: the enum name in lower case, e.g. "past_week". */
+  /** The stored form of a date range: the provider's own label, e.g. "Past week". */
   static String dateRangeKey(DateRangeChoice range) {
-    return range.range().name().toLowerCase(Locale.ROOT);
+    return range.range().providerLabel();
   }
 
   /** The one place a run row becomes a {@link ScrapeRunResult}. */

@@ -109,7 +109,7 @@ class ScrapeRunActivitiesImplTest {
       assertThat(row.workflowId()).isEqualTo(run.workflowId()).isNotBlank();
       assertThat(row.status()).isEqualTo("running");
       assertThat(row.provider()).isEqualTo("sandbox");
-      assertThat(row.dateRange()).isEqualTo("past_month");
+      assertThat(row.dateRange()).isEqualTo("Past month");
     } finally {
       env.close();
     }
@@ -135,7 +135,7 @@ class ScrapeRunActivitiesImplTest {
     assertThat(finished.completed()).isTrue();
     assertThat(finished.jobsNew()).isEqualTo(5);
     assertThat(finished.provider()).isEqualTo("sandbox");
-    assertThat(finished.dateRange()).isEqualTo("past_month");
+    assertThat(finished.dateRange()).isEqualTo("Past month");
     assertThat(again).isEqualTo(finished);
   }
 

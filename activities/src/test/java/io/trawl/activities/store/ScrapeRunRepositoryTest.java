@@ -62,11 +62,11 @@ class ScrapeRunRepositoryTest {
     ScrapeRunRow row = row(runId);
 
     assertThat(row.status()).isEqualTo("running");
-    assertThat(row.dateRange()).isEqualTo("past_week");
+    assertThat(row.dateRange()).isEqualTo("Past week");
     assertThat(row.lookbackDays()).isEqualTo(7);
     assertThat(row.provider()).isEqualTo("sandbox");
     assertThat(row.metadata())
-        .contains("\"date_range\": \"past_week\"")
+        .contains("\"date_range\": \"Past week\"")
         .contains("\"lookback_days\": 7")
         .contains("\"provider\": \"sandbox\"")
         .contains("\"reason\": \"last completed run 3d 0h ago (<= 7 days)\"");
@@ -192,6 +192,15 @@ class ScrapeRunRepositoryTest {
 
     assertThat(runs.lastCompletedStart("Analytics Engineer", "Netherlands")).contains(threeDaysAgo);
     assertThat(runs.lastCompletedStart("Data Scientist", "Netherlands")).isEmpty();
+  }
+
+  @Test
+  void lastCompletedStartMatchesTheSearchWhateverItsCase() {
+    long completed = open(UUID.randomUUID().toString(), "Data Engineer", "Netherlands");
+    runs.complete(completed, IngestResult.EMPTY);
+
+    // The workflow id is case-insensitive per search, so the date strategy must be too.
+    assertThat(runs.lastCompletedStart("data engineer", "NETHERLANDS")).isPresent();
   }
 
   @Test
