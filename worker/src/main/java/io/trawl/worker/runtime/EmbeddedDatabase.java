@@ -32,8 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final String USER = "postgres";
   private static final int POOL_SIZE = 8;
   private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
-  // Crash recovery after a killed server replays WAL before accepting connections.
-  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  // Crash recovery after a killed server replays WAL before accepting connections. zonky does not
+  // notice a server that failed to start and waits this long in any case, so it is not generous.
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
   private final DataDirectoryLock claim;
   private final EmbeddedPostgres postgres;
@@ -68,6 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     EmbeddedPostgres postgres = null;
     try {
       LeftoverPostmaster.clear(dataDir, LEFTOVER_GRACE);
+      requireFree(port);
       boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
       postgres = startServer(dataDir, port, logFile);
       HikariDataSource pool = newPool(postgres);
@@ -86,7 +88,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  // A busy fixed port would otherwise surface only as zonky's startup timeout.
+  private static void requireFree(int port) {
+    if (port != 0 && !FreePorts.isFree("127.0.0.1", port)) {
+      throw new IllegalStateException(
+          "cannot start embedded PostgreSQL: port " + port + " on localhost is already in use");
+    }
+  }
+
   private static EmbeddedPostgres startServer(Path dataDir, int port, Path logFile) {
+    long logOffset = LogTail.mark(logFile);
     try {
       return EmbeddedPostgres.builder()
           .setDataDirectory(dataDir)
@@ -106,8 +117,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           "embedded PostgreSQL did not start on data directory "
               + dataDir
               + versionHint(dataDir)
-              + "; see "
-              + logFile,
+              + "; last lines of "
+              + logFile
+              + ":\n"
+              + LogTail.since(logFile, logOffset, 15),
           e);
     }
   }

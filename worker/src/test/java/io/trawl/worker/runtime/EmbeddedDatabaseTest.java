@@ -3,6 +3,9 @@ package io.trawl.worker.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,6 +88,17 @@ class EmbeddedDatabaseTest {
       assertThatThrownBy(() -> EmbeddedDatabase.start(home))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already open in this process");
+    }
+  }
+
+  @Test
+  void refusesAFixedPortThatIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+
+      assertThatThrownBy(() -> EmbeddedDatabase.start(TrawlHome.at(tempDir), taken.getLocalPort()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("port " + taken.getLocalPort() + " on localhost is already in use");
     }
   }
 
