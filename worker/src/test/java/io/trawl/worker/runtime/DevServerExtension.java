@@ -100,12 +100,17 @@ public final class DevServerExtension
     Path cli = temporalCli();
     homeDir = Files.createTempDirectory("trawl-devserver-");
     TrawlHome home = TrawlHome.at(homeDir);
-    server =
-        DevServer.start(
-            DevServerOptions.forHome(home, cli)
-                .withFreePorts()
-                .withNamespace(namespace)
-                .withKeywordSearchAttributes(searchAttributes));
+    try {
+      server =
+          DevServer.start(
+              DevServerOptions.forHome(home, cli)
+                  .withFreePorts()
+                  .withNamespace(namespace)
+                  .withKeywordSearchAttributes(searchAttributes));
+    } catch (RuntimeException e) {
+      deleteRecursively(homeDir);
+      throw e;
+    }
     ownerId = context.getUniqueId();
     stubs =
         WorkflowServiceStubs.newServiceStubs(
