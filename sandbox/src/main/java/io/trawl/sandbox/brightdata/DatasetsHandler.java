@@ -31,7 +31,7 @@ final class DatasetsHandler implements HttpHandler {
     this.faults = faults;
     this.counters = counters;
     this.snapshots = snapshots;
-    this.trigger = new TriggerEndpoint(clock, faults, snapshots);
+    this.trigger = new TriggerEndpoint(clock, faults, counters, snapshots);
     this.download = new SnapshotDownload(faults, counters);
   }
 
@@ -46,12 +46,7 @@ final class DatasetsHandler implements HttpHandler {
         return;
       }
       counters.request(route.endpoint());
-      boolean accepted = answerOrExplain(exchange, route);
-      if (accepted) {
-        counters.triggerAccepted();
-      } else if (Counters.TRIGGER.equals(route.endpoint())) {
-        counters.triggerRefused();
-      }
+      answerOrExplain(exchange, route);
       log.debug(
           "request endpoint={} snapshot={} status={}",
           route.endpoint(),
@@ -65,57 +60,75 @@ final class DatasetsHandler implements HttpHandler {
   }
 
   /** A bug in the fake answers 500 with its cause, so it never passes for a network fault. */
-  private boolean answerOrExplain(HttpExchange exchange, Route route) throws IOException {
+  private void answerOrExplain(HttpExchange exchange, Route route) throws IOException {
     try {
-      return answer(exchange, route);
+      answer(exchange, route);
     } catch (RuntimeException e) {
       log.error("fake Bright Data failed to answer path={}", exchange.getRequestURI(), e);
       if (exchange.getResponseCode() == -1) {
+        refusing(route);
         HttpReplies.text(exchange, 500, "fake Bright Data bug: " + e);
       }
-      return false;
     }
   }
 
-  /** Returns true only for an accepted trigger. */
-  private boolean answer(HttpExchange exchange, Route route) throws IOException {
+  /**
+   * Counts a refused trigger before the answer goes out: the client may read the answer and check
+   * the counters before this thread gets to run again.
+   */
+  private void refusing(Route route) {
+    if (Counters.TRIGGER.equals(route.endpoint())) {
+      counters.triggerRefused();
+    }
+  }
+
+  private void answer(HttpExchange exchange, Route route) throws IOException {
     HttpReplies.sleep(faults.current().latencyMillis());
     if (faults.takeServerError(route.endpoint())) {
       int status = faults.current().serverErrorStatus();
+      refusing(route);
       if (status == 500) {
         HttpReplies.text(exchange, 500, "Internal server error");
       } else {
         HttpReplies.html(exchange, status, status + (status == 502 ? " Bad Gateway" : " Error"));
       }
-      return false;
+      return;
     }
     if (faults.takeHtmlPage(route.endpoint())) {
+      refusing(route);
       HttpReplies.html(exchange, 200, "Bright Data | Service temporarily unavailable");
-      return false;
+      return;
     }
     if (!route.method().equals(exchange.getRequestMethod())) {
+      refusing(route);
       HttpReplies.text(exchange, 405, "Method not allowed");
-      return false;
+      return;
     }
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !BEARER.matcher(authorization.strip()).matches()) {
+      refusing(route);
       HttpReplies.text(exchange, 401, "Credentials are missing");
-      return false;
+      return;
+    }
+    if (faults.current().invalidCredentials()) {
+      refusing(route);
+      HttpReplies.text(exchange, 401, "Invalid credentials");
+      return;
     }
     if (Counters.TRIGGER.equals(route.endpoint())) {
-      return trigger.handle(exchange);
+      trigger.handle(exchange);
+      return;
     }
     Optional<Snapshot> snapshot = snapshots.find(route.snapshotId());
     if (snapshot.isEmpty()) {
       HttpReplies.text(exchange, 404, "Snapshot does not exist");
-      return false;
+      return;
     }
     switch (route.endpoint()) {
       case Counters.PROGRESS -> progress(exchange, snapshot.get());
       case Counters.CANCEL -> cancel(exchange, snapshot.get());
       default -> download.handle(exchange, snapshot.get());
     }
-    return false;
   }
 
   private void progress(HttpExchange exchange, Snapshot snapshot) throws IOException {

@@ -179,6 +179,7 @@ public final class FakeBrightData implements AutoCloseable {
    * @param slowBodyMillis pause between records of a download body
    * @param latencyMillis pause before answering any provider request
    * @param ignoreFormat downloads answer a JSON array even when ndjson was asked for
+   * @param invalidCredentials every provider request answers 401 "Invalid credentials"
    */
   public record Faults(
       int pollsBeforeReady,
@@ -197,7 +198,8 @@ public final class FakeBrightData implements AutoCloseable {
       boolean truncateBody,
       long slowBodyMillis,
       long latencyMillis,
-      boolean ignoreFormat) {
+      boolean ignoreFormat,
+      boolean invalidCredentials) {
 
     public Faults {
       requireNonNegative("pollsBeforeReady", pollsBeforeReady);
@@ -256,6 +258,7 @@ public final class FakeBrightData implements AutoCloseable {
       private long slowBodyMillis;
       private long latencyMillis;
       private boolean ignoreFormat;
+      private boolean invalidCredentials;
 
       private Builder() {}
 
@@ -277,6 +280,7 @@ public final class FakeBrightData implements AutoCloseable {
         slowBodyMillis = f.slowBodyMillis;
         latencyMillis = f.latencyMillis;
         ignoreFormat = f.ignoreFormat;
+        invalidCredentials = f.invalidCredentials;
       }
 
       public Builder pollsBeforeReady(int polls) {
@@ -356,6 +360,11 @@ public final class FakeBrightData implements AutoCloseable {
         return this;
       }
 
+      public Builder invalidCredentials(boolean on) {
+        this.invalidCredentials = on;
+        return this;
+      }
+
       public Faults build() {
         return new Faults(
             pollsBeforeReady,
@@ -374,7 +383,8 @@ public final class FakeBrightData implements AutoCloseable {
             truncateBody,
             slowBodyMillis,
             latencyMillis,
-            ignoreFormat);
+            ignoreFormat,
+            invalidCredentials);
       }
     }
   }

@@ -96,11 +96,12 @@ final class SnapshotDownload {
         if (i > 0) {
           HttpReplies.sleep(current.slowBodyMillis());
         }
-        out.write(pieces.get(i));
-        out.flush();
+        // Counted before the write: a client may finish reading before this thread runs on.
         if (!entries.get(i).error()) {
           counters.recordDelivered();
         }
+        out.write(pieces.get(i));
+        out.flush();
       }
       if (current.truncateBody()) {
         byte[] cut = pieces.get(stopAt);

@@ -31,58 +31,69 @@ final class TriggerEndpoint {
 
   private final Clock clock;
   private final FaultState faults;
+  private final Counters counters;
   private final SnapshotStore snapshots;
 
-  TriggerEndpoint(Clock clock, FaultState faults, SnapshotStore snapshots) {
+  TriggerEndpoint(Clock clock, FaultState faults, Counters counters, SnapshotStore snapshots) {
     this.clock = clock;
     this.faults = faults;
+    this.counters = counters;
     this.snapshots = snapshots;
   }
 
-  /** Answers the trigger; true when a snapshot was created (a billable trigger). */
-  boolean handle(HttpExchange exchange) throws IOException {
+  /** Answers the trigger, counting it as accepted (billable) or refused before answering. */
+  void handle(HttpExchange exchange) throws IOException {
+    Snapshot snapshot = accept(exchange);
+    if (snapshot != null) {
+      counters.triggerAccepted();
+      ObjectNode answer = HttpReplies.JSON.createObjectNode().put("snapshot_id", snapshot.id());
+      HttpReplies.json(exchange, 200, answer);
+    }
+  }
+
+  /** Creates the snapshot, or answers the refusal and returns null. */
+  private Snapshot accept(HttpExchange exchange) throws IOException {
     if (faults.takeRateLimited()) {
       exchange
           .getResponseHeaders()
           .set("Retry-After", Integer.toString(faults.current().retryAfterSeconds()));
-      HttpReplies.text(exchange, 429, TOO_MANY);
-      return false;
+      refuse(exchange, 429, TOO_MANY);
+      return null;
     }
     if (faults.takeRateLimitedNoRetryAfter()) {
-      HttpReplies.text(exchange, 429, TOO_MANY);
-      return false;
+      refuse(exchange, 429, TOO_MANY);
+      return null;
     }
     Map<String, String> query = HttpReplies.query(exchange.getRequestURI());
     if (!FakeBrightData.DATASET_ID.equals(query.get("dataset_id"))) {
-      HttpReplies.text(exchange, 404, "dataset does not exist");
-      return false;
+      refuse(exchange, 404, "dataset does not exist");
+      return null;
     }
     if (!"discover_new".equals(query.get("type")) || !"keyword".equals(query.get("discover_by"))) {
-      HttpReplies.json(
-          exchange, 400, validationError("type", "this dataset discovers by keyword only"));
-      return false;
+      refuse(exchange, 400, validationError("type", "this dataset discovers by keyword only"));
+      return null;
     }
     JsonNode body;
     try {
       body = HttpReplies.JSON.readTree(HttpReplies.body(exchange));
     } catch (JsonProcessingException e) {
-      HttpReplies.json(exchange, 400, error("Failed to parse input", "parse_error"));
-      return false;
+      refuse(exchange, 400, error("Failed to parse input", "parse_error"));
+      return null;
     }
     JsonNode inputs = body != null && body.isObject() ? body.get("input") : body;
     if (inputs == null || !inputs.isArray()) {
-      HttpReplies.json(exchange, 400, error("Input should be an array", "parse_error"));
-      return false;
+      refuse(exchange, 400, error("Input should be an array", "parse_error"));
+      return null;
     }
     if (inputs.isEmpty()) {
-      HttpReplies.text(exchange, 400, "No data to trigger");
-      return false;
+      refuse(exchange, 400, "No data to trigger");
+      return null;
     }
     List<DiscoveryInput> valid = new ArrayList<>();
     ObjectNode invalid = validate((ArrayNode) inputs, valid);
     if (invalid != null) {
-      HttpReplies.json(exchange, 400, invalid);
-      return false;
+      refuse(exchange, 400, invalid);
+      return null;
     }
     Integer limit = parseLimit(query.get("limit_per_input"));
     LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -94,9 +105,16 @@ final class TriggerEndpoint {
         day,
         snapshot.batch().records(),
         snapshot.batch().errors());
-    ObjectNode answer = HttpReplies.JSON.createObjectNode().put("snapshot_id", snapshot.id());
-    HttpReplies.json(exchange, 200, answer);
-    return true;
+    return snapshot;
+  }
+
+  private void refuse(HttpExchange exchange, int status, Object body) throws IOException {
+    counters.triggerRefused();
+    if (body instanceof String text) {
+      HttpReplies.text(exchange, status, text);
+    } else {
+      HttpReplies.json(exchange, status, body);
+    }
   }
 
   /** Fills {@code valid}; returns the provider's validation_error body, or null when all pass. */

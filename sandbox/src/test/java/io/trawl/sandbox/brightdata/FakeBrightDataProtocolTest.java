@@ -48,6 +48,16 @@ class FakeBrightDataProtocolTest {
   }
 
   @Test
+  void invalidCredentialsFaultRefusesAnyToken() {
+    fake.faults(Faults.builder().invalidCredentials(true).build());
+    HttpResponse<String> refused =
+        http.trigger(BrightDataHttp.input("x", "Netherlands", "Past week"));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).isEqualTo("Invalid credentials");
+  }
+
+  @Test
   void invalidTimeRangeIsAValidationError() {
     HttpResponse<String> invalid =
         http.trigger(BrightDataHttp.input("x", "Netherlands", "Past year"));
