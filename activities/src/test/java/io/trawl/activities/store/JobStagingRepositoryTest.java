@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,7 +116,7 @@ class JobStagingRepositoryTest {
     assertThat(staging.count(runId)).isZero();
   }
 
-  private static String stageAll(List<String> records, java.util.function.Consumer<String> stage) {
+  private static String stageAll(List<String> records, Consumer<String> stage) {
     records.forEach(stage);
     return "done";
   }

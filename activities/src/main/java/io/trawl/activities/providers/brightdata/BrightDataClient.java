@@ -1,5 +1,6 @@
 package io.trawl.activities.providers.brightdata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -245,7 +246,7 @@ public final class BrightDataClient {
           throw errors.notJson(what, response.code(), body);
         }
         return answer;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw errors.notJson(what, response.code(), body);
       }
     } catch (IOException e) {
@@ -260,7 +261,7 @@ public final class BrightDataClient {
       if (answer != null && answer.path("message").isTextual()) {
         return answer.get("message").asText();
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       // Not JSON: the raw text is the best message there is.
     }
     return errors.excerpt(body);

@@ -2,6 +2,7 @@ package io.trawl.activities.providers.brightdata;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class SnapshotStreamer {
       if (parser.nextToken() != null) {
         throw new CorruptBody("line " + number + " holds more than one JSON value");
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new CorruptBody(
           "line "
               + number
@@ -110,7 +111,7 @@ final class SnapshotStreamer {
       if (parser.nextToken() != null) {
         throw new CorruptBody("text follows the JSON array");
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new CorruptBody(
           "the JSON array breaks after "
               + records
