@@ -6,6 +6,8 @@ import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.DateStrategy;
 import io.trawl.workflows.jobs.IngestResult;
+import io.trawl.workflows.jobs.IntervalCheck;
+import io.trawl.workflows.jobs.IntervalGuard;
 import io.trawl.workflows.jobs.ProviderRef;
 import io.trawl.workflows.jobs.RunRef;
 import io.trawl.workflows.jobs.ScrapeRequest;
@@ -34,6 +36,44 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
     this.runs = runs;
     this.configuredProvider = configuredProvider;
     this.clock = clock;
+  }
+
+  @Override
+  public IntervalCheck checkInterval(ScrapeRequest request) {
+    Instant lastCompleted =
+        runs.lastCompletedStart(request.query(), request.location()).orElse(null);
+    IntervalCheck check =
+        IntervalGuard.check(lastCompleted, clock.instant(), request.minIntervalHours());
+    log.info(
+        "interval checked query={} location={} scheduled={} due={} reason=\"{}\"",
+        request.query(),
+        request.location(),
+        request.scheduled(),
+        check.due(),
+        check.reason());
+    return check;
+  }
+
+  @Override
+  public ScrapeRunResult recordSkipped(ScrapeRequest request, IntervalCheck check) {
+    ActivityInfo info = Activity.getExecutionContext().getInfo();
+    ScrapeRunResult skipped =
+        skip(info.getWorkflowId(), info.getRunId(), request, check.reason());
+    log.info(
+        "run skipped run={} workflow={} reason=\"{}\"",
+        skipped.runId(),
+        info.getWorkflowId(),
+        check.reason());
+    return skipped;
+  }
+
+  /** The database half of {@link #recordSkipped}, keyed by the Temporal run id. */
+  ScrapeRunResult skip(
+      String workflowId, String temporalRunId, ScrapeRequest request, String reason) {
+    long runId =
+        runs.recordSkipped(
+            workflowId, temporalRunId, request.query(), request.location(), reason);
+    return runs.find(runId).orElseThrow().withNotice(reason);
   }
 
   @Override

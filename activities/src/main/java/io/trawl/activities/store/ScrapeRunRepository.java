@@ -48,6 +48,18 @@ public final class ScrapeRunRepository {
       RETURNING id
       """;
 
+  // A skipped run spent nothing, so it starts and ends at once; the no-op DO UPDATE makes a retry
+  // return the first attempt's row, as for INSERT_RUN_ONCE.
+  private static final String INSERT_SKIPPED_ONCE =
+      """
+      INSERT INTO scrape_runs
+        (workflow_id, temporal_run_id, query, location, status, finished_at, duration_seconds,
+         metadata)
+      VALUES (?, ?, ?, ?, 'skipped', now(), 0, ?::jsonb)
+      ON CONFLICT (temporal_run_id) DO UPDATE SET temporal_run_id = EXCLUDED.temporal_run_id
+      RETURNING id
+      """;
+
   private static final String SET_PROVIDER =
       """
       UPDATE scrape_runs SET provider = ?, metadata = metadata || ?::jsonb WHERE id = ?
@@ -148,6 +160,32 @@ public final class ScrapeRunRepository {
           ps.setInt(6, range.lookbackDays());
           ps.setString(7, providerMode);
           ps.setString(8, metadata.toString());
+        },
+        rs -> {
+          rs.next();
+          return rs.getLong(1);
+        });
+  }
+
+  /**
+   * Records a run the interval guard held back, with status skipped and the reason in its
+   * metadata ({@code skip_reason}), or returns the id an earlier attempt with the same Temporal run
+   * id recorded.
+   */
+  public long recordSkipped(
+      String workflowId, String temporalRunId, String query, String location, String reason) {
+    ObjectNode metadata = JSON.createObjectNode();
+    metadata.put("scheduled", true);
+    metadata.put("skip_reason", reason);
+    return jdbc.query(
+        "record skipped run for workflow " + workflowId,
+        INSERT_SKIPPED_ONCE,
+        ps -> {
+          ps.setString(1, workflowId);
+          ps.setString(2, temporalRunId);
+          ps.setString(3, query);
+          ps.setString(4, location);
+          ps.setString(5, metadata.toString());
         },
         rs -> {
           rs.next();

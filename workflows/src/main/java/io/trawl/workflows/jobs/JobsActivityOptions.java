@@ -84,6 +84,23 @@ public final class JobsActivityOptions {
                   .build())
           .build();
 
+  /**
+   * The job lifecycle's two statements (one UPDATE over stale jobs, one count). Ten minutes covers
+   * a first run over millions of rows; retried because the steps are idempotent by their as-of
+   * stamp.
+   */
+  public static final ActivityOptions LIFECYCLE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(5)
+                  .setDoNotRetry(Failures.INVALID_INPUT)
+                  .build())
+          .build();
+
   /** First wait between progress polls; doubles up to {@link #POLL_MAX_INTERVAL}. */
   public static final Duration POLL_FIRST_INTERVAL = Duration.ofSeconds(2);
 

@@ -9,12 +9,25 @@ import java.time.Duration;
  * @param location the location filter, e.g. "Netherlands"
  * @param lookbackDays manual override of the date strategy; null lets the strategy decide
  * @param pollDeadline how long to wait for the provider's snapshot before failing the run
+ * @param scheduled true when a Temporal Schedule started the run: only those are skipped by the
+ *     interval guard, a person asking for a run gets one
+ * @param minIntervalHours the interval guard: a scheduled run whose search completed a run more
+ *     recently than this is skipped; 0 turns the guard off; null means {@link
+ *     #DEFAULT_MIN_INTERVAL_HOURS} (also what inputs recorded before the field existed read as)
  */
 public record ScrapeRequest(
-    String query, String location, Integer lookbackDays, Duration pollDeadline) {
+    String query,
+    String location,
+    Integer lookbackDays,
+    Duration pollDeadline,
+    boolean scheduled,
+    Integer minIntervalHours) {
 
   /** Default wait for a snapshot: Bright Data collections of a few hundred jobs take minutes. */
   public static final Duration DEFAULT_POLL_DEADLINE = Duration.ofHours(2);
+
+  /** The original's {@code should_trigger_scrape(min_interval_hours=6)}. */
+  public static final int DEFAULT_MIN_INTERVAL_HOURS = 6;
 
   public ScrapeRequest {
     if (query == null || query.isBlank()) {
@@ -33,10 +46,27 @@ public record ScrapeRequest(
     } else if (pollDeadline.isNegative() || pollDeadline.isZero()) {
       throw new IllegalArgumentException("poll deadline must be positive, got " + pollDeadline);
     }
+    if (minIntervalHours == null) {
+      minIntervalHours = DEFAULT_MIN_INTERVAL_HOURS;
+    } else if (minIntervalHours < 0) {
+      throw new IllegalArgumentException(
+          "min interval hours must be 0 or more, got " + minIntervalHours);
+    }
+  }
+
+  /** A manual run: never held back by the interval guard. */
+  public ScrapeRequest(String query, String location, Integer lookbackDays, Duration pollDeadline) {
+    this(query, location, lookbackDays, pollDeadline, false, null);
   }
 
   public static ScrapeRequest of(String query, String location) {
     return new ScrapeRequest(query, location, null, null);
+  }
+
+  /** The input a Temporal Schedule starts the run with: held back by the interval guard. */
+  public static ScrapeRequest forSchedule(
+      String query, String location, Duration pollDeadline, int minIntervalHours) {
+    return new ScrapeRequest(query, location, null, pollDeadline, true, minIntervalHours);
   }
 
   /**

@@ -6,6 +6,19 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface ScrapeRunActivities {
   /**
+   * Step 0, the interval guard: asks whether the search's last completed run is older than the
+   * request's minimum interval ({@link IntervalGuard}). Read-only, so retries are harmless.
+   */
+  IntervalCheck checkInterval(ScrapeRequest request);
+
+  /**
+   * Records a scheduled run the interval guard held back: a {@code scrape_runs} row with status
+   * {@code skipped} and the guard's reason, and returns it as a result with status skipped.
+   * Idempotent: keyed by the Temporal workflow run id, a retry returns the row already written.
+   */
+  ScrapeRunResult recordSkipped(ScrapeRequest request, IntervalCheck check);
+
+  /**
    * Step 1: picks the date range from the last completed run of (query, location) and the clock,
    * or from the request's manual lookback. Read-only, so retries are harmless.
    */

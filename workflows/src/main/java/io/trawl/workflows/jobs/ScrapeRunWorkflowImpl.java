@@ -29,6 +29,11 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
   @Override
   public ScrapeRunResult run(ScrapeRequest request) {
     startedAtMillis = Workflow.currentTimeMillis();
+    IntervalCheck interval = checkInterval(request); // 0. should_trigger_scrape
+    if (interval != null && !interval.due() && request.scheduled()) {
+      step = "skipped";
+      return runs.recordSkipped(request, interval);
+    }
     step = "resolving date range";
     DateRangeChoice range = runs.resolveDateRange(request); // 1. from the last completed run
     log.info(
@@ -60,11 +65,39 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
       step = "finishing";
       ScrapeRunResult finished = runs.finishRun(run, result); // 7. mark completed, return counts
       step = "completed";
+      if (interval != null && !interval.due()) {
+        // A person asked for this run, so it ran; the guard only holds back schedules.
+        return finished.withNotice(
+            "ran inside the interval: "
+                + interval.reason()
+                + "; a scheduled run would have been skipped");
+      }
       return finished;
     } catch (ActivityFailure | CanceledFailure | ApplicationFailure e) {
       endRun(run, e);
       throw e;
     }
+  }
+
+  /**
+   * Step 0: the interval guard. Histories recorded before the guard existed replay without it (the
+   * version marker), so their commands still line up; null there.
+   */
+  private IntervalCheck checkInterval(ScrapeRequest request) {
+    int version = Workflow.getVersion("interval-guard", Workflow.DEFAULT_VERSION, 1);
+    if (version == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    step = "checking interval";
+    IntervalCheck check = runs.checkInterval(request);
+    log.info(
+        "step=0 query={} location={} scheduled={} due={} reason={}",
+        request.query(),
+        request.location(),
+        request.scheduled(),
+        check.due(),
+        check.reason());
+    return check;
   }
 
   @Override
