@@ -96,4 +96,19 @@ public final class Failures {
     }
     return failure.getMessage();
   }
+
+  /** A download grew past its source's {@code max_bytes}; the partial file is deleted. */
+  public static final String SIZE_LIMIT_EXCEEDED = "SizeLimitExceeded";
+
+  public static ApplicationFailure sizeLimitExceeded(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, SIZE_LIMIT_EXCEEDED);
+  }
+
+  /**
+   * Non-retryable {@link #VALIDATION_FAILED}; {@code check} (e.g. "checksum", "html-page") is the
+   * failure's first detail, so a workflow can record which check refused the data.
+   */
+  public static ApplicationFailure validationFailed(String message, String check) {
+    return ApplicationFailure.newNonRetryableFailure(message, VALIDATION_FAILED, check);
+  }
 }
