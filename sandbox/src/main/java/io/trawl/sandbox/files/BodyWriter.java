@@ -48,8 +48,7 @@ final class BodyWriter {
         throw new IOException("connection cut after " + sent + " body bytes (fault)");
       }
       int n = (int) Math.min(buffer.length, Math.min(to - from, cut) - sent);
-      content.read(from + sent, buffer, n);
-      out.write(buffer, 0, n);
+      content.writeTo(out, from + sent, n, buffer);
       sent += n;
       counted.accept(n);
       throttle(started, sent);

@@ -1,5 +1,7 @@
 package io.trawl.sandbox.files;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,8 +17,14 @@ public abstract class FileContent {
   /** The file's length in bytes. */
   public abstract long length();
 
-  /** Copies {@code [from, to)} into {@code buffer} starting at offset 0. */
+  /** Copies {@code length} bytes from {@code from} into {@code buffer} starting at offset 0. */
   abstract void read(long from, byte[] buffer, int length);
+
+  /** Writes {@code length} bytes from {@code from} to {@code out}, using {@code scratch} if needed. */
+  void writeTo(OutputStream out, long from, int length, byte[] scratch) throws IOException {
+    read(from, scratch, length);
+    out.write(scratch, 0, length);
+  }
 
   /** Small content held in memory. */
   public static FileContent of(byte[] bytes) {
@@ -177,6 +185,22 @@ public abstract class FileContent {
     @Override
     public long length() {
       return length;
+    }
+
+    /** Straight from the repeated block where no marker overlaps: one copy less per chunk. */
+    @Override
+    void writeTo(OutputStream out, long from, int length, byte[] scratch) throws IOException {
+      if (from < head.length || from + length > this.length - tail.length) {
+        super.writeTo(out, from, length, scratch);
+        return;
+      }
+      int done = 0;
+      while (done < length) {
+        int inBlock = (int) ((from + done) % BLOCK);
+        int n = Math.min(length - done, BLOCK - inBlock);
+        out.write(block, inBlock, n);
+        done += n;
+      }
     }
 
     @Override

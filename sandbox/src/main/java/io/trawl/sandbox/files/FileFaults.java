@@ -23,6 +23,7 @@ import java.util.Map;
  * @param refuseHead HEAD answers 405, as some object stores and CGI scripts do
  * @param omitEtagOnHead HEAD answers without an ETag while GET still has one
  * @param serverErrors requests answered 503 before the file is served
+ * @param chunked GET bodies are sent chunked, without Content-Length, as dynamic pages are
  */
 public record FileFaults(
     boolean htmlErrorPage,
@@ -36,7 +37,8 @@ public record FileFaults(
     long bytesPerSecond,
     boolean refuseHead,
     boolean omitEtagOnHead,
-    int serverErrors) {
+    int serverErrors,
+    boolean chunked) {
 
   /** The names {@code fault=} understands, with what each arms. */
   public static final Map<String, String> QUERY_NAMES =
@@ -111,6 +113,7 @@ public record FileFaults(
     private boolean refuseHead;
     private boolean omitEtagOnHead;
     private int serverErrors;
+    private boolean chunked;
 
     private Builder() {}
 
@@ -127,6 +130,7 @@ public record FileFaults(
       refuseHead = f.refuseHead;
       omitEtagOnHead = f.omitEtagOnHead;
       serverErrors = f.serverErrors;
+      chunked = f.chunked;
     }
 
     public Builder htmlErrorPage(boolean on) {
@@ -186,6 +190,11 @@ public record FileFaults(
       return this;
     }
 
+    public Builder chunked(boolean on) {
+      chunked = on;
+      return this;
+    }
+
     public FileFaults build() {
       return new FileFaults(
           htmlErrorPage,
@@ -199,7 +208,8 @@ public record FileFaults(
           bytesPerSecond,
           refuseHead,
           omitEtagOnHead,
-          serverErrors);
+          serverErrors,
+          chunked);
     }
   }
 }

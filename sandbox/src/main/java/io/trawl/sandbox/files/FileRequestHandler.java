@@ -141,7 +141,8 @@ final class FileRequestHandler implements HttpHandler {
       }
     }
     long length = to - from;
-    exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+    // 0 asks the JDK server for chunked encoding; -1 for an empty body.
+    exchange.sendResponseHeaders(status, faults.chunked() && length > 0 ? 0 : length == 0 ? -1 : length);
     if (length > 0) {
       BodyWriter writer =
           new BodyWriter(served.body(), faults.bytesPerSecond(), stalls, counters::countBody);
