@@ -1,5 +1,7 @@
 package io.trawl.workflows.jobs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One reading of a snapshot's progress.
  *
@@ -9,11 +11,14 @@ package io.trawl.workflows.jobs;
  * @param errorMessage the provider's message when the status is failed
  */
 public record SnapshotProgress(String status, int records, int errors, String errorMessage) {
+  // Derived, not data: serialized as "ready"/"failed" they would fail to decode in the workflow.
+  @JsonIgnore
   public boolean isReady() {
     return "ready".equalsIgnoreCase(status);
   }
 
   /** Failed or cancelled; unknown statuses are treated as still running (PROVIDERS.md). */
+  @JsonIgnore
   public boolean isFailed() {
     return "failed".equalsIgnoreCase(status)
         || "cancelled".equalsIgnoreCase(status)
