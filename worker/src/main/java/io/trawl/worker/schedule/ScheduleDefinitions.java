@@ -8,7 +8,6 @@ import io.trawl.worker.config.TrawlConfigLoader;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,6 +23,8 @@ public final class ScheduleDefinitions {
   // Schedule ids appear in workflow ids, URLs and shell commands: keep them plain.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
   private static final Duration MIN_CATCHUP_WINDOW = Duration.ofSeconds(10);
+  // A region id, not ZoneOffset.UTC: the server reads the id, and "Z" is not one it knows.
+  private static final ZoneId UTC = ZoneId.of("UTC");
 
   private ScheduleDefinitions() {}
 
@@ -113,7 +114,7 @@ public final class ScheduleDefinitions {
 
   private static ZoneId zone(Labels labels, String text) {
     if (text == null) {
-      return ZoneOffset.UTC;
+      return UTC;
     }
     try {
       return ZoneId.of(text);

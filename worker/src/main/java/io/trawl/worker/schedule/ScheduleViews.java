@@ -13,7 +13,6 @@ import io.temporal.client.schedules.ScheduleInfo;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.common.converter.EncodedValues;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +91,7 @@ final class ScheduleViews {
 
   static ZoneId zone(ScheduleDescription description) {
     String name = description.getSchedule().getSpec().getTimeZoneName();
-    return name == null || name.isBlank() ? ZoneOffset.UTC : ZoneId.of(name);
+    return name == null || name.isBlank() ? ZoneId.of("UTC") : ZoneId.of(name);
   }
 
   private List<RecentAction> recentActions(List<ScheduleActionResult> results) {
