@@ -225,7 +225,7 @@ class SnapshotActivitiesImplTest {
   private SnapshotRef readySnapshot() {
     SnapshotRef snapshot = activities.trigger(run, MONTH);
     for (int poll = 0; poll < 10; poll++) {
-      if (activities.checkProgress(run, snapshot).isReady()) {
+      if (activities.checkProgress(run, snapshot).ready()) {
         return snapshot;
       }
     }

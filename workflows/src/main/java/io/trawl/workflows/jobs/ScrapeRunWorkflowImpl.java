@@ -124,10 +124,10 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
           polls,
           lastProgress.status(),
           lastProgress.records());
-      if (lastProgress.isReady()) {
+      if (lastProgress.ready()) {
         break;
       }
-      if (lastProgress.isFailed()) {
+      if (lastProgress.failed()) {
         throw Failures.collectionFailed(
             "Bright Data collection "
                 + snapshot.snapshotId()

@@ -315,8 +315,8 @@ class BrightDataClientTest {
     SnapshotProgress progress = client.progress(snapshotId);
 
     assertThat(progress.status()).isEqualTo("digesting");
-    assertThat(progress.isReady()).isFalse();
-    assertThat(progress.isFailed()).isFalse();
+    assertThat(progress.ready()).isFalse();
+    assertThat(progress.failed()).isFalse();
   }
 
   @Test
@@ -328,7 +328,7 @@ class BrightDataClientTest {
     SnapshotProgress second = client.progress(snapshotId);
 
     assertThat(first.status()).isEqualTo("running");
-    assertThat(second.isReady()).isTrue();
+    assertThat(second.ready()).isTrue();
     assertThat(second.records()).isPositive();
   }
 
@@ -340,7 +340,7 @@ class BrightDataClientTest {
     client.progress(snapshotId);
     SnapshotProgress failed = client.progress(snapshotId);
 
-    assertThat(failed.isFailed()).isTrue();
+    assertThat(failed.failed()).isTrue();
     assertThat(failed.errorMessage()).isEqualTo("No data found in discovery");
   }
 
@@ -351,7 +351,7 @@ class BrightDataClientTest {
 
     assertThat(client.cancel(snapshotId)).isTrue();
     assertThat(client.cancel(snapshotId)).isFalse();
-    assertThat(client.progress(snapshotId).isFailed()).isTrue();
+    assertThat(client.progress(snapshotId).failed()).isTrue();
   }
 
   @Test
@@ -390,7 +390,7 @@ class BrightDataClientTest {
   private SnapshotProgress awaitReady(String snapshotId) {
     for (int poll = 0; poll < 10; poll++) {
       SnapshotProgress progress = client.progress(snapshotId);
-      if (progress.isReady()) {
+      if (progress.ready()) {
         return progress;
       }
     }
