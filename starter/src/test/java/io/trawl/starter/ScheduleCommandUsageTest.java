@@ -47,11 +47,13 @@ class ScheduleCommandUsageTest {
       value = {
         "--cron|0 2 * *|trawl: schedule create: --cron: \"0 2 * *\" has 4 fields; expected 5",
         "--every|0s|trawl: schedule create: --every must be positive, got \"0s\"",
-        "--every|soon|trawl: schedule create: --every is not a duration (use 30s, 10m, 2h, 1d), got \"soon\"",
+        "--every|soon|trawl: schedule create: --every is not a duration (use 30s, 10m, 2h, 1d), got"
+            + " \"soon\"",
       })
   void refusesABadTimingInOneLine(String option, String value, String message) {
     CliRun run =
-        CliRun.run(env(), "schedule", "create", "nightly", "--workflow", "jobs-lifecycle", option, value);
+        CliRun.run(
+            env(), "schedule", "create", "nightly", "--workflow", "jobs-lifecycle", option, value);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(message);
@@ -60,11 +62,14 @@ class ScheduleCommandUsageTest {
 
   @Test
   void refusesAnUnknownWorkflowNamingTheKnownOnes() {
-    CliRun run = CliRun.run(env(), "schedule", "create", "x", "--workflow", "etl-nope", "--every", "1h");
+    CliRun run =
+        CliRun.run(env(), "schedule", "create", "x", "--workflow", "etl-nope", "--every", "1h");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .startsWith("trawl: schedule create: --workflow: unknown workflow \"etl-nope\" (known: jobs-scrape, jobs-lifecycle")
+        .startsWith(
+            "trawl: schedule create: --workflow: unknown workflow \"etl-nope\" (known: jobs-scrape,"
+                + " jobs-lifecycle")
         .satisfies(err -> assertThat(err.strip().lines()).hasSize(1));
   }
 
@@ -72,8 +77,16 @@ class ScheduleCommandUsageTest {
   void refusesAnUnknownZone() {
     CliRun run =
         CliRun.run(
-            env(), "schedule", "create", "x", "--workflow", "jobs-lifecycle", "--cron", "0 2 * * *",
-            "--tz", "Mars/Olympus");
+            env(),
+            "schedule",
+            "create",
+            "x",
+            "--workflow",
+            "jobs-lifecycle",
+            "--cron",
+            "0 2 * * *",
+            "--tz",
+            "Mars/Olympus");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -88,7 +101,15 @@ class ScheduleCommandUsageTest {
         CliRun.run(env(), "schedule", "create", "x", "--workflow", "jobs-scrape", "--every", "6h");
     CliRun malformed =
         CliRun.run(
-            env(), "schedule", "create", "x", "--workflow", "jobs-scrape", "--every", "6h", "query");
+            env(),
+            "schedule",
+            "create",
+            "x",
+            "--workflow",
+            "jobs-scrape",
+            "--every",
+            "6h",
+            "query");
 
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err())
@@ -102,8 +123,16 @@ class ScheduleCommandUsageTest {
   void refusesBothEveryAndCron() {
     CliRun run =
         CliRun.run(
-            env(), "schedule", "create", "x", "--workflow", "jobs-lifecycle", "--every", "1h",
-            "--cron", "@daily");
+            env(),
+            "schedule",
+            "create",
+            "x",
+            "--workflow",
+            "jobs-lifecycle",
+            "--every",
+            "1h",
+            "--cron",
+            "@daily");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("give exactly one of every (e.g. 6h) or cron");
@@ -136,7 +165,8 @@ class ScheduleCommandUsageTest {
     CliRun run = CliRun.run(env(), "jobs", "lifecycle", "--threshold-days", "0");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualToIgnoringNewLines("trawl: --threshold-days must be 1 or more, got 0");
+    assertThat(run.err())
+        .isEqualToIgnoringNewLines("trawl: --threshold-days must be 1 or more, got 0");
   }
 
   @ParameterizedTest

@@ -27,13 +27,18 @@ class ScheduleEndToEndTest {
       assertThat(apply.exitCode()).as(apply.err()).isZero();
       assertThat(apply.out())
           .contains("created       jobs-lifecycle")
-          .contains("4 created, 0 updated, 0 deleted, 0 unchanged (from built-in demo configuration)");
+          .contains(
+              "4 created, 0 updated, 0 deleted, 0 unchanged (from built-in demo configuration)");
       CliRun again = CliRun.run(env, "schedule", "apply");
       assertThat(again.out()).contains("0 created, 0 updated, 0 deleted, 4 unchanged");
 
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> CliRun.run(env, "schedule", "list").out().contains("jobs-scrape-ml-engineer-germany"));
+          .until(
+              () ->
+                  CliRun.run(env, "schedule", "list")
+                      .out()
+                      .contains("jobs-scrape-ml-engineer-germany"));
       CliRun list = CliRun.run(env, "schedule", "list");
       assertThat(list.out())
           .contains("NAME", "NEXT RUN", "jobs-lifecycle", "cron \"0 2 * * *\" Europe/Amsterdam")
@@ -49,17 +54,28 @@ class ScheduleEndToEndTest {
               () ->
                   CliRun.run(env, "schedule", "describe", "jobs-lifecycle")
                       .out()
-                      .matches("(?s).*Recent runs:\\s+\\S+ \\S+ \\S+\\s+jobs-lifecycle-\\S+\\s+completed.*"));
+                      .matches(
+                          "(?s).*Recent runs:\\s+\\S+ \\S+"
+                              + " \\S+\\s+jobs-lifecycle-\\S+\\s+completed.*"));
       CliRun inactive = CliRun.run(env, "jobs", "inactive");
       assertThat(inactive.exitCode()).as(inactive.err()).isZero();
       assertThat(inactive.out()).contains("Total active: 0", "Total inactive: 0", "Last 7 days: 0");
 
       CliRun duplicate =
-          CliRun.run(env, "schedule", "create", "jobs-lifecycle", "--workflow", "jobs-lifecycle", "--cron", "@daily");
+          CliRun.run(
+              env,
+              "schedule",
+              "create",
+              "jobs-lifecycle",
+              "--workflow",
+              "jobs-lifecycle",
+              "--cron",
+              "@daily");
       assertThat(duplicate.exitCode()).isEqualTo(2);
       assertThat(duplicate.err()).contains("schedule \"jobs-lifecycle\" already exists");
 
-      CliRun pause = CliRun.run(env, "schedule", "pause", "jobs-lifecycle", "--note", "maintenance");
+      CliRun pause =
+          CliRun.run(env, "schedule", "pause", "jobs-lifecycle", "--note", "maintenance");
       assertThat(pause.exitCode()).as(pause.err()).isZero();
       assertThat(CliRun.run(env, "schedule", "describe", "jobs-lifecycle").out())
           .contains("State: paused (maintenance)");

@@ -119,7 +119,9 @@ class JobLifecycleRepositoryTest {
 
     assertThat(retirement.retired()).extracting(RetiredGroup::jobs).containsExactly(1);
     assertThat(retirement.retired().get(0).query()).isEqualToIgnoringCase("Data Engineer");
-    assertThat(retirement.skipped()).extracting(SkippedGroup::query).containsExactly("Data Scientist");
+    assertThat(retirement.skipped())
+        .extracting(SkippedGroup::query)
+        .containsExactly("Data Scientist");
   }
 
   @Test
@@ -130,7 +132,8 @@ class JobLifecycleRepositoryTest {
     Retirement dryRun = lifecycle.retire(AS_OF, 14, true);
 
     assertThat(dryRun.markedNow()).isEqualTo(1);
-    assertThat(dryRun.retired()).containsExactly(new RetiredGroup("Data Engineer", "Netherlands", 1));
+    assertThat(dryRun.retired())
+        .containsExactly(new RetiredGroup("Data Engineer", "Netherlands", 1));
     assertThat(inactiveSince(stale)).isNull();
     assertThat(lifecycle.summarize(AS_OF).totalInactive()).isZero();
   }
@@ -178,8 +181,8 @@ class JobLifecycleRepositoryTest {
   private void run(String query, String location, String status, Instant startedAt)
       throws SQLException {
     execute(
-        "INSERT INTO scrape_runs (workflow_id, temporal_run_id, query, location, status, started_at)"
-            + " VALUES ('wf', ?, ?, ?, ?, ?)",
+        "INSERT INTO scrape_runs (workflow_id, temporal_run_id, query, location, status,"
+            + " started_at) VALUES ('wf', ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(),
         query,
         location,

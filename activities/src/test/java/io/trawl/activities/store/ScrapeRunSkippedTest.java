@@ -23,7 +23,8 @@ class ScrapeRunSkippedTest {
     String temporalRunId = UUID.randomUUID().toString();
     String reason = "last completed run 1h 0m ago is younger than the 6 h minimum interval";
 
-    long first = runs.recordSkipped("wf-skip", temporalRunId, "Data Engineer", "Netherlands", reason);
+    long first =
+        runs.recordSkipped("wf-skip", temporalRunId, "Data Engineer", "Netherlands", reason);
     long retried =
         runs.recordSkipped("wf-skip", temporalRunId, "Data Engineer", "Netherlands", reason);
 

@@ -53,7 +53,8 @@ public final class InactiveCommand implements Callable<Integer> {
       throw new UsageException("--limit must be 0 or more, got " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
+    try (TrawlRuntime runtime =
+        Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
       JobLifecycleRepository jobs = new JobLifecycleRepository(runtime.dataSource());
       InactiveSummary summary = jobs.summarize(Instant.now());
       List<InactiveJobRow> rows = limit == 0 ? List.of() : jobs.recentlyInactive(limit);
@@ -77,8 +78,9 @@ public final class InactiveCommand implements Callable<Integer> {
     out.println("Total inactive: " + summary.totalInactive());
     out.println("Last 7 days: " + summary.inactiveLast7Days());
     if (rows.isEmpty()) {
-      out.println("No inactive jobs. The lifecycle runs daily (./trawl schedule apply) or now:"
-          + " ./trawl jobs lifecycle");
+      out.println(
+          "No inactive jobs. The lifecycle runs daily (./trawl schedule apply) or now:"
+              + " ./trawl jobs lifecycle");
       return;
     }
     String format = "%-16s %-16s %-34s %-24s %s%n";

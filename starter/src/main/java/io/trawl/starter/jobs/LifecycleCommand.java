@@ -58,7 +58,8 @@ public final class LifecycleCommand implements Callable<Integer> {
     }
     JobLifecycleRequest request = new JobLifecycleRequest(thresholdDays, dryRun);
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.WORKFLOWS, spec.commandLine().getErr())) {
+    try (TrawlRuntime runtime =
+        Runtimes.open(Runtimes.Needs.WORKFLOWS, spec.commandLine().getErr())) {
       JobLifecycleWorkflow workflow =
           runtime
               .client()

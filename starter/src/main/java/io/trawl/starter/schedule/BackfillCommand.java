@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
     header = "Run the actions a schedule would have taken between two times, one after another.",
     description = {
       "Times without an offset are read in the schedule's zone. Scheduled scrapes still pass",
-      "the interval guard, so a backfill of back-to-back scrapes runs the first and skips the rest.",
+      "the interval guard, so a backfill of back-to-back scrapes runs the first and skips the"
+          + " rest.",
       "",
       "Example: trawl schedule backfill jobs-lifecycle --from 2026-11-20 --to 2026-11-23"
     })
@@ -24,7 +25,11 @@ public final class BackfillCommand extends ScheduleSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The schedule.")
   String name;
 
-  @Option(names = "--from", required = true, paramLabel = "TIME", description = "Start of the period.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "TIME",
+      description = "Start of the period.")
   String from;
 
   @Option(names = "--to", required = true, paramLabel = "TIME", description = "End of the period.")

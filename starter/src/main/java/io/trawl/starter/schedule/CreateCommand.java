@@ -53,19 +53,34 @@ public final class CreateCommand extends ScheduleSubcommand {
       description = "What to start: ${COMPLETION-CANDIDATES}.")
   String workflow;
 
-  @Option(names = "--every", paramLabel = "DURATION", description = "Fixed interval: 2s, 10m, 6h, 1d.")
+  @Option(
+      names = "--every",
+      paramLabel = "DURATION",
+      description = "Fixed interval: 2s, 10m, 6h, 1d.")
   String every;
 
-  @Option(names = "--cron", paramLabel = "EXPR", description = "Cron: \"0 2 * * *\" (read in --tz).")
+  @Option(
+      names = "--cron",
+      paramLabel = "EXPR",
+      description = "Cron: \"0 2 * * *\" (read in --tz).")
   String cron;
 
-  @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the cron, e.g. Europe/Amsterdam (default UTC).")
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      description = "Time zone of the cron, e.g. Europe/Amsterdam (default UTC).")
   String tz;
 
-  @Option(names = "--jitter", paramLabel = "DURATION", description = "Random delay of up to this much per run.")
+  @Option(
+      names = "--jitter",
+      paramLabel = "DURATION",
+      description = "Random delay of up to this much per run.")
   String jitter;
 
-  @Option(names = "--catchup-window", paramLabel = "DURATION", description = "How late a missed run may still start (default 1h).")
+  @Option(
+      names = "--catchup-window",
+      paramLabel = "DURATION",
+      description = "How late a missed run may still start (default 1h).")
   String catchupWindow;
 
   private ScheduleDefinition definition;
@@ -108,6 +123,10 @@ public final class CreateCommand extends ScheduleSubcommand {
                 ? "-"
                 : ScheduleTimes.format(created.nextRuns().get(0), created.zone())));
     connection.scheduleLink(definition.name()).ifPresent(link -> out.println("Web UI: " + link));
+    // apply owns every trawl schedule; say so before a surprise deletion.
+    out.println(
+        "note: ./trawl schedule apply deletes trawl schedules not declared in trawl.yaml;"
+            + " declare it there to keep it");
     return ExitCodes.OK;
   }
 

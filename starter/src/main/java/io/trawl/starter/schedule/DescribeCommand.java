@@ -33,14 +33,34 @@ public final class DescribeCommand extends ScheduleSubcommand {
       return ExitCodes.OK;
     }
     out.println("Schedule " + details.name() + (details.trawls() ? "" : " (not created by trawl)"));
-    out.println("  Workflow: " + details.workflow() + " on task queue " + details.taskQueue()
-        + ", workflow id " + details.workflowId() + "-<action time>");
+    out.println(
+        "  Workflow: "
+            + details.workflow()
+            + " on task queue "
+            + details.taskQueue()
+            + ", workflow id "
+            + details.workflowId()
+            + "-<action time>");
     out.println("  Spec: " + details.spec() + " (times below in " + details.zone().getId() + ")");
-    out.println("  Policy: overlap " + details.overlap() + ", catch-up window " + details.catchupWindow());
-    out.println("  State: " + (details.paused() ? "paused" : "active")
-        + (details.note() == null || details.note().isBlank() ? "" : " (" + details.note() + ")"));
-    out.println("  Actions: " + details.actions() + " taken, " + details.skippedOverlap()
-        + " skipped while a run was going, " + details.missedCatchup() + " missed the catch-up window");
+    out.println(
+        "  Policy: overlap "
+            + details.overlap()
+            + ", catch-up window "
+            + shortDuration(details.catchupWindow()));
+    out.println(
+        "  State: "
+            + (details.paused() ? "paused" : "active")
+            + (details.note() == null || details.note().isBlank()
+                ? ""
+                : " (" + details.note() + ")"));
+    out.println(
+        "  Actions: "
+            + details.actions()
+            + " taken, "
+            + details.skippedOverlap()
+            + " skipped while a run was going, "
+            + details.missedCatchup()
+            + " missed the catch-up window");
     out.println("  Next runs:");
     details.nextRuns().stream()
         .limit(NEXT_SHOWN)
@@ -50,8 +70,13 @@ public final class DescribeCommand extends ScheduleSubcommand {
     }
     out.println("  Recent runs:");
     for (RecentAction action : details.recentActions()) {
-      out.println("    " + ScheduleTimes.format(action.startedAt(), details.zone()) + "  "
-          + action.workflowId() + "  " + action.result());
+      out.println(
+          "    "
+              + ScheduleTimes.format(action.startedAt(), details.zone())
+              + "  "
+              + action.workflowId()
+              + "  "
+              + action.result());
     }
     if (details.recentActions().isEmpty()) {
       out.println("    - (none yet)");
@@ -61,6 +86,13 @@ public final class DescribeCommand extends ScheduleSubcommand {
     }
     connection.scheduleLink(details.name()).ifPresent(link -> out.println("  Web UI: " + link));
     return ExitCodes.OK;
+  }
+
+  /** {@code PT1H} as {@code 1h}, the way trawl.yaml writes it. */
+  private static String shortDuration(java.time.Duration duration) {
+    return duration == null
+        ? "-"
+        : duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Local time with the instant beside it, so a daylight saving change is visible. */

@@ -54,7 +54,9 @@ public final class ListCommand extends ScheduleSubcommand {
           row.paused() ? "-" : ScheduleTimes.format(row.nextRun(), row.zone()),
           last == null ? "-" : ScheduleTimes.format(last.startedAt(), row.zone()),
           last == null ? "-" : last.result(),
-          row.paused() ? "yes" + (row.note() == null || row.note().isBlank() ? "" : " (" + row.note() + ")") : "no");
+          row.paused()
+              ? "yes" + (row.note() == null || row.note().isBlank() ? "" : " (" + row.note() + ")")
+              : "no");
     }
   }
 }

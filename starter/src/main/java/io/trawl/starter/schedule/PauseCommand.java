@@ -11,12 +11,17 @@ import picocli.CommandLine.Parameters;
     name = "pause",
     mixinStandardHelpOptions = true,
     header = "Pause a schedule: it starts nothing until unpaused.",
-    description = {"Example: trawl schedule pause jobs-lifecycle --note \"migrating the database\""})
+    description = {
+      "Example: trawl schedule pause jobs-lifecycle --note \"migrating the database\""
+    })
 public final class PauseCommand extends ScheduleSubcommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "The schedule.")
   String name;
 
-  @Option(names = "--note", paramLabel = "TEXT", description = "Why it is paused (shown in the Web UI).")
+  @Option(
+      names = "--note",
+      paramLabel = "TEXT",
+      description = "Why it is paused (shown in the Web UI).")
   String note;
 
   @Override

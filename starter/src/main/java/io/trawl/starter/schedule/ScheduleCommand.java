@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     header = "Run recurring work as Temporal Schedules (visible and pausable in the Web UI).",
     description = {
       "Needs a Temporal server that keeps schedules: a running ./trawl dev or TEMPORAL_ADDRESS.",
-      "The declared schedules live in trawl.yaml under `schedules:`; `apply` puts them on the server."
+      "The declared schedules live in trawl.yaml under `schedules:`; `apply` puts them on the"
+          + " server."
     },
     subcommands = {
       ApplyCommand.class,

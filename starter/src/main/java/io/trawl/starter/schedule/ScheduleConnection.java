@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A Temporal client for the schedule commands: a production cluster or a running {@code ./trawl
- * dev}. Nothing else is started: without a durable server there is no Schedule API, so the
- * command stops at once with exit 2.
+ * dev}. Nothing else is started: without a durable server there is no Schedule API, so the command
+ * stops at once with exit 2.
  */
 final class ScheduleConnection implements AutoCloseable {
   private final WorkflowClient client;
@@ -43,7 +43,8 @@ final class ScheduleConnection implements AutoCloseable {
                         + ", Web UI "
                         + dev.uiUrl()
                         + ")")
-            .orElse("trawl: Temporal at " + target + " (namespace " + resolution.namespace() + ")"));
+            .orElse(
+                "trawl: Temporal at " + target + " (namespace " + resolution.namespace() + ")"));
     err.flush();
     return new ScheduleConnection(
         TemporalClients.connect(target, resolution.namespace()),

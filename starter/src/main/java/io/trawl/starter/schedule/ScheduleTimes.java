@@ -45,7 +45,8 @@ final class ScheduleTimes {
           option
               + " is not a time, got \""
               + text
-              + "\" (use 2026-11-20, 2026-11-20T02:00 in the schedule's zone, or 2026-11-20T01:00Z)");
+              + "\" (use 2026-11-20, 2026-11-20T02:00 in the schedule's zone, or"
+              + " 2026-11-20T01:00Z)");
     }
   }
 }

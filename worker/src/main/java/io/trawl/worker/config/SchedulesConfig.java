@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code schedules:} section of trawl.yaml: the Temporal Schedules {@code trawl schedule
- * apply} keeps the server equal to.
+ * The {@code schedules:} section of trawl.yaml: the Temporal Schedules {@code trawl schedule apply}
+ * keeps the server equal to.
  *
  * <pre>{@code
  * schedules:
@@ -90,7 +90,10 @@ public record SchedulesConfig(String source, List<ScheduleEntry> entries) {
     String cron = scalar(source, key, node, "cron");
     if ((every == null) == (cron == null)) {
       throw new ConfigException(
-          source + ": " + key + " needs exactly one of every (e.g. 6h) or cron (e.g. \"0 2 * * *\")");
+          source
+              + ": "
+              + key
+              + " needs exactly one of every (e.g. 6h) or cron (e.g. \"0 2 * * *\")");
     }
     return new ScheduleEntry(
         key,

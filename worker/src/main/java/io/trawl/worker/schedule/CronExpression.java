@@ -56,7 +56,8 @@ public final class CronExpression {
               + expression
               + "\" has "
               + parts.length
-              + " fields; expected 5: minute hour day-of-month month day-of-week, e.g. \"0 2 * * *\"");
+              + " fields; expected 5: minute hour day-of-month month day-of-week, e.g. \"0 2 * *"
+              + " *\"");
     }
     for (int i = 0; i < parts.length; i++) {
       FIELDS.get(i).check(expression, parts[i]);

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code jobs-scrape}: one search's scrape run, held back by the interval guard when its last
- * completed run is younger than {@code min_interval_hours} (default: trawl.yaml's
- * {@code jobs.min_interval_hours}).
+ * completed run is younger than {@code min_interval_hours} (default: trawl.yaml's {@code
+ * jobs.min_interval_hours}).
  */
 final class JobsScrapeKind implements ScheduledWorkflowKind {
   static final String NAME = "jobs-scrape";
@@ -22,7 +22,8 @@ final class JobsScrapeKind implements ScheduledWorkflowKind {
 
   @Override
   public String description() {
-    return "one jobs scrape run; args query=…, location=…, [min_interval_hours=N], [poll_deadline=2h]";
+    return "one jobs scrape run; args query=…, location=…, [min_interval_hours=N],"
+               + " [poll_deadline=2h]";
   }
 
   @Override

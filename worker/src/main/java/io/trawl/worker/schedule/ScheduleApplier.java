@@ -91,10 +91,7 @@ public final class ScheduleApplier {
       if (!names.contains(name)) {
         schedules
             .find(name)
-            .ifPresent(
-                gone ->
-                    steps.add(
-                        new Step(Change.DELETE, name, ScheduleViews.spec(gone))));
+            .ifPresent(gone -> steps.add(new Step(Change.DELETE, name, ScheduleViews.spec(gone))));
       }
     }
     return new Plan(steps);

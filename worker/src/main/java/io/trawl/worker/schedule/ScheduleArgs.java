@@ -7,8 +7,7 @@ import java.util.TreeSet;
 
 /**
  * A schedule's workflow arguments ({@code query=Data Engineer}), read by a {@link
- * ScheduledWorkflowKind}. Every problem is an {@link IllegalArgumentException} naming the
- * argument.
+ * ScheduledWorkflowKind}. Every problem is an {@link IllegalArgumentException} naming the argument.
  */
 public final class ScheduleArgs {
   private final Map<String, String> values;

@@ -24,9 +24,8 @@ import java.util.Map;
  *
  * <p>Two memos: the schedule's own ({@link #MANAGED}) is set once at creation and says trawl made
  * it, so {@code apply} never touches anyone else's; the start action's ({@link #DIGEST}, {@link
- * #SPEC}) changes with every update, so {@code apply} can tell an unchanged schedule from a
- * changed one without re-reading specs the server has normalized (it stores cron strings as
- * calendars).
+ * #SPEC}) changes with every update, so {@code apply} can tell an unchanged schedule from a changed
+ * one without re-reading specs the server has normalized (it stores cron strings as calendars).
  */
 final class ScheduleBuilder {
   static final String MANAGED = "trawl_managed";
@@ -83,7 +82,8 @@ final class ScheduleBuilder {
             "jitter=" + definition.jitter(),
             "catchup=" + definition.catchupWindow(),
             "overlap=" + OVERLAP.name(),
-            "input=" + CONVERTER.toPayload(definition.input()).orElseThrow().getData().toStringUtf8());
+            "input="
+                + CONVERTER.toPayload(definition.input()).orElseThrow().getData().toStringUtf8());
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

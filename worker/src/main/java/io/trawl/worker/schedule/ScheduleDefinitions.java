@@ -63,8 +63,7 @@ public final class ScheduleDefinitions {
     ZoneId zone = zone(labels, entry.timeZone());
     Duration jitter =
         entry.jitter() == null ? Duration.ZERO : duration(labels, "jitter", entry.jitter());
-    if (timing instanceof ScheduleTiming.Every every
-        && jitter.compareTo(every.interval()) >= 0) {
+    if (timing instanceof ScheduleTiming.Every every && jitter.compareTo(every.interval()) >= 0) {
       throw labels.fail(
           "jitter",
           DurationText.format(jitter)

@@ -41,7 +41,8 @@ final class ScheduleViews {
     List<ScheduleActionResult> actions = info.getRecentActions();
     // Only the last run's result: each one costs a round trip to the server.
     List<RecentAction> recent =
-        recentActions(actions.isEmpty() ? actions : actions.subList(actions.size() - 1, actions.size()));
+        recentActions(
+            actions.isEmpty() ? actions : actions.subList(actions.size() - 1, actions.size()));
     return new ScheduleRow(
         description.getId(),
         workflow(description),
@@ -153,7 +154,8 @@ final class ScheduleViews {
     }
     ScheduleSpec spec = description.getSchedule().getSpec();
     List<String> parts = new ArrayList<>();
-    spec.getIntervals().forEach(interval -> parts.add("every " + DurationText.format(interval.getEvery())));
+    spec.getIntervals()
+        .forEach(interval -> parts.add("every " + DurationText.format(interval.getEvery())));
     spec.getCronExpressions().forEach(cron -> parts.add("cron \"" + cron + "\""));
     if (!spec.getCalendars().isEmpty()) {
       parts.add(spec.getCalendars().size() + " calendar spec(s)");

@@ -3,8 +3,8 @@ package io.trawl.worker.schedule;
 import io.trawl.worker.config.TrawlConfig;
 
 /**
- * A workflow a Temporal Schedule may start, as the schedule commands and trawl.yaml name it
- * ({@code jobs-scrape}, {@code jobs-lifecycle}, …). A pipeline makes its workflow schedulable by
+ * A workflow a Temporal Schedule may start, as the schedule commands and trawl.yaml name it ({@code
+ * jobs-scrape}, {@code jobs-lifecycle}, …). A pipeline makes its workflow schedulable by
  * implementing this and adding it to {@link ScheduledWorkflowKinds#standard()}; the schedule
  * commands need no change.
  */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registry of workflows a schedule may start, by name. Every pipeline with recurring work
- * adds its {@link ScheduledWorkflowKind} to {@link #standard()}; nothing else changes.
+ * The registry of workflows a schedule may start, by name. Every pipeline with recurring work adds
+ * its {@link ScheduledWorkflowKind} to {@link #standard()}; nothing else changes.
  */
 public final class ScheduledWorkflowKinds {
   private final Map<String, ScheduledWorkflowKind> byName = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import io.temporal.client.schedules.ScheduleBackfill;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
-import io.temporal.client.schedules.ScheduleHandle;
 import io.temporal.client.schedules.ScheduleInfo;
 import io.temporal.client.schedules.ScheduleListDescription;
 import io.temporal.client.schedules.ScheduleUpdate;
@@ -85,8 +84,7 @@ public final class TrawlSchedules {
                   input ->
                       new ScheduleUpdate(
                           ScheduleBuilder.schedule(
-                              definition,
-                              input.getDescription().getSchedule().getState())));
+                              definition, input.getDescription().getSchedule().getState())));
           return null;
         });
   }
@@ -151,10 +149,12 @@ public final class TrawlSchedules {
               + running.get(0)
               + " is still going and the overlap policy skips a second run");
     }
-    call(name, () -> {
-      schedules.getHandle(name).trigger();
-      return null;
-    });
+    call(
+        name,
+        () -> {
+          schedules.getHandle(name).trigger();
+          return null;
+        });
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       ScheduleInfo info = require(name).getInfo();
@@ -171,32 +171,46 @@ public final class TrawlSchedules {
       sleep(TRIGGER_POLL);
     }
     return new TriggerOutcome(
-        false, null, "triggered; the server has not reported the run yet (see ./trawl schedule describe " + name + ")");
+        false,
+        null,
+        "triggered; the server has not reported the run yet (see ./trawl schedule describe "
+            + name
+            + ")");
   }
 
   public void pause(String name, String note) {
     require(name);
-    call(name, () -> {
-      schedules.getHandle(name).pause(note == null ? "paused with ./trawl schedule pause" : note);
-      return null;
-    });
+    call(
+        name,
+        () -> {
+          schedules
+              .getHandle(name)
+              .pause(note == null ? "paused with ./trawl schedule pause" : note);
+          return null;
+        });
   }
 
   public void unpause(String name, String note) {
     require(name);
-    call(name, () -> {
-      schedules.getHandle(name).unpause(note == null ? "unpaused with ./trawl schedule unpause" : note);
-      return null;
-    });
+    call(
+        name,
+        () -> {
+          schedules
+              .getHandle(name)
+              .unpause(note == null ? "unpaused with ./trawl schedule unpause" : note);
+          return null;
+        });
   }
 
   /** Deletes one of trawl's schedules; refuses a schedule trawl did not create. */
   public void delete(String name) {
     requireTrawls(name);
-    call(name, () -> {
-      schedules.getHandle(name).delete();
-      return null;
-    });
+    call(
+        name,
+        () -> {
+          schedules.getHandle(name).delete();
+          return null;
+        });
   }
 
   /**
@@ -208,15 +222,17 @@ public final class TrawlSchedules {
       throw new ScheduleProblem("backfill: --to " + to + " must be after --from " + from);
     }
     requireTrawls(name);
-    call(name, () -> {
-      schedules
-          .getHandle(name)
-          .backfill(
-              List.of(
-                  new ScheduleBackfill(
-                      from, to, ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_BUFFER_ALL)));
-      return null;
-    });
+    call(
+        name,
+        () -> {
+          schedules
+              .getHandle(name)
+              .backfill(
+                  List.of(
+                      new ScheduleBackfill(
+                          from, to, ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_BUFFER_ALL)));
+          return null;
+        });
   }
 
   /** The zone the schedule reads its times in (UTC when it has none). */

@@ -55,7 +55,8 @@ class SchedulesConfigTest {
   void theDemoConfigurationsDeclareTheScrapesAndTheDailyLifecycle() {
     for (TrawlConfig config :
         new TrawlConfig[] {
-          TrawlConfigLoader.loadBuiltIn(), TrawlConfigLoader.load(java.nio.file.Path.of("../trawl.yaml"))
+          TrawlConfigLoader.loadBuiltIn(),
+          TrawlConfigLoader.load(java.nio.file.Path.of("../trawl.yaml"))
         }) {
       SchedulesConfig schedules = config.section("schedules", SchedulesConfig::parse);
       assertThat(schedules.entries())
@@ -73,13 +74,20 @@ class SchedulesConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "schedules: {name: x}                                     | trawl.yaml: schedules must be a list",
-        "schedules: [{workflow: jobs-lifecycle, every: 1h}]       | trawl.yaml: schedules[0].name is empty",
-        "schedules: [{name: a, workflow: w}]                      | trawl.yaml: schedules[0] needs exactly one of every",
-        "schedules: [{name: a, workflow: w, every: 1h, cron: x}]  | trawl.yaml: schedules[0] needs exactly one of every",
-        "schedules: [{name: a, workflow: w, every: 1h, evry: 2}]  | trawl.yaml: unknown key schedules[0].evry",
-        "schedules: [{name: a, workflow: w, every: 1h, args: 3}]  | trawl.yaml: schedules[0].args must be a mapping",
-        "schedules: [{name: a, workflow: w, every: 1h}, {name: a, workflow: w, every: 2h}] | trawl.yaml: schedules[1].name \"a\" is already used by schedules[0]",
+        "schedules: {name: x}                                     | trawl.yaml: schedules must be a"
+            + " list",
+        "schedules: [{workflow: jobs-lifecycle, every: 1h}]       | trawl.yaml: schedules[0].name"
+            + " is empty",
+        "schedules: [{name: a, workflow: w}]                      | trawl.yaml: schedules[0] needs"
+            + " exactly one of every",
+        "schedules: [{name: a, workflow: w, every: 1h, cron: x}]  | trawl.yaml: schedules[0] needs"
+            + " exactly one of every",
+        "schedules: [{name: a, workflow: w, every: 1h, evry: 2}]  | trawl.yaml: unknown key"
+            + " schedules[0].evry",
+        "schedules: [{name: a, workflow: w, every: 1h, args: 3}]  | trawl.yaml: schedules[0].args"
+            + " must be a mapping",
+        "schedules: [{name: a, workflow: w, every: 1h}, {name: a, workflow: w, every: 2h}] |"
+            + " trawl.yaml: schedules[1].name \"a\" is already used by schedules[0]",
       })
   void namesTheFileAndKeyOfEveryShapeError(String yaml, String message) {
     assertThatThrownBy(() -> parse(yaml))

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lifecycle workflow on the worker's own registration: jobs a real scrape ingested, aged in
- * the database, retired only where the grace guard allows.
+ * The lifecycle workflow on the worker's own registration: jobs a real scrape ingested, aged in the
+ * database, retired only where the grace guard allows.
  */
 class JobLifecycleWorkflowTest {
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   private JobsTestStack stack;
 
@@ -62,7 +63,8 @@ class JobLifecycleWorkflowTest {
     assertThat(result.originalSummary())
         .containsEntry("marked_now", (long) stored)
         .containsEntry("total_active", 0L);
-    assertThat(result.summary()).startsWith("Marked " + stored + " jobs as inactive (threshold 14 days)");
+    assertThat(result.summary())
+        .startsWith("Marked " + stored + " jobs as inactive (threshold 14 days)");
     assertThat(new JobLifecycleRepository(db.getTestDatabase()).recentlyInactive(5)).hasSize(5);
   }
 
@@ -116,8 +118,8 @@ class JobLifecycleWorkflowTest {
 
   private void completedRunAgo(String query, String location, Duration ago) throws SQLException {
     execute(
-        "INSERT INTO scrape_runs (workflow_id, temporal_run_id, query, location, status, started_at)"
-            + " VALUES ('wf', gen_random_uuid()::text, ?, ?, 'completed', ?)",
+        "INSERT INTO scrape_runs (workflow_id, temporal_run_id, query, location, status,"
+            + " started_at) VALUES ('wf', gen_random_uuid()::text, ?, ?, 'completed', ?)",
         query,
         location,
         java.sql.Timestamp.from(Instant.now().minus(ago)));

@@ -43,7 +43,8 @@ class ScrapeIntervalGuardTest {
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   private JobsTestStack stack;
 
@@ -56,7 +57,9 @@ class ScrapeIntervalGuardTest {
     worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ScrapeRunActivitiesImpl(
-            runs, new ProviderRef("brightdata", ProviderRef.SANDBOX), new EnvironmentClock(stack.env)),
+            runs,
+            new ProviderRef("brightdata", ProviderRef.SANDBOX),
+            new EnvironmentClock(stack.env)),
         new SnapshotActivitiesImpl(stack.dataSource, stack.brightData, runs),
         new JobIngestActivitiesImpl(new JobRepository(stack.dataSource), runs));
     factory.start();
@@ -128,7 +131,8 @@ class ScrapeIntervalGuardTest {
     ScrapeRunResult third = run(SCHEDULED);
 
     assertThat(third.status()).as("six hours after the last completed run").isEqualTo("completed");
-    assertThat(history()).extracting(ScrapeRunRow::status)
+    assertThat(history())
+        .extracting(ScrapeRunRow::status)
         .containsExactly("completed", "skipped", "completed");
   }
 

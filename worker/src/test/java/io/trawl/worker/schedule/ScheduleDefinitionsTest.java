@@ -85,14 +85,23 @@ class ScheduleDefinitionsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "jobs-lifecycle | 0s  |              |                  | trawl.yaml: schedules[0].every must be positive, got \"0s\"",
-        "jobs-lifecycle |     | 0 2 * *      |                  | trawl.yaml: schedules[0].cron: \"0 2 * *\" has 4 fields; expected 5",
-        "jobs-lifecycle |     | 0 25 * * *   |                  | trawl.yaml: schedules[0].cron: hour \"25\" in \"0 25 * * *\": must be between 0 and 23",
-        "jobs-lifecycle |     | @sometimes   |                  | trawl.yaml: schedules[0].cron: \"@sometimes\" is not a known shorthand",
-        "jobs-lifecycle |     | 0 2 * * fri-mon |               | trawl.yaml: schedules[0].cron: day of week \"fri-mon\" in \"0 2 * * fri-mon\": the range runs backwards",
-        "jobs-etl-nope  | 1h  |              |                  | trawl.yaml: schedules[0].workflow: unknown workflow \"jobs-etl-nope\" (known: jobs-scrape, jobs-lifecycle)",
-        "jobs-lifecycle |     | 0 2 * * *    | Europe/Amstrdam  | trawl.yaml: schedules[0].tz: unknown time zone \"Europe/Amstrdam\"",
-        "jobs-scrape    | 6h  |              |                  | trawl.yaml: schedules[0].args: jobs-scrape needs the argument query=…",
+        "jobs-lifecycle | 0s  |              |                  | trawl.yaml: schedules[0].every"
+            + " must be positive, got \"0s\"",
+        "jobs-lifecycle |     | 0 2 * *      |                  | trawl.yaml: schedules[0].cron:"
+            + " \"0 2 * *\" has 4 fields; expected 5",
+        "jobs-lifecycle |     | 0 25 * * *   |                  | trawl.yaml: schedules[0].cron:"
+            + " hour \"25\" in \"0 25 * * *\": must be between 0 and 23",
+        "jobs-lifecycle |     | @sometimes   |                  | trawl.yaml: schedules[0].cron:"
+            + " \"@sometimes\" is not a known shorthand",
+        "jobs-lifecycle |     | 0 2 * * fri-mon |               | trawl.yaml: schedules[0].cron:"
+            + " day of week \"fri-mon\" in \"0 2 * * fri-mon\": the range runs backwards",
+        "jobs-etl-nope  | 1h  |              |                  | trawl.yaml:"
+            + " schedules[0].workflow: unknown workflow \"jobs-etl-nope\" (known: jobs-scrape,"
+            + " jobs-lifecycle)",
+        "jobs-lifecycle |     | 0 2 * * *    | Europe/Amstrdam  | trawl.yaml: schedules[0].tz:"
+            + " unknown time zone \"Europe/Amstrdam\"",
+        "jobs-scrape    | 6h  |              |                  | trawl.yaml: schedules[0].args:"
+            + " jobs-scrape needs the argument query=…",
       })
   void refusesABadScheduleInOneLineNamingTheKey(
       String workflow, String every, String cron, String tz, String message) {
@@ -110,7 +119,8 @@ class ScheduleDefinitionsTest {
             "trawl.yaml: schedules[0].args: jobs-lifecycle takes no argument \"threshold\""
                 + " (known: threshold_days)");
     ScheduleEntry jittery =
-        new ScheduleEntry("schedules[0]", "s", "jobs-lifecycle", "1h", null, null, "1h", null, Map.of());
+        new ScheduleEntry(
+            "schedules[0]", "s", "jobs-lifecycle", "1h", null, null, "1h", null, Map.of());
     assertThatThrownBy(() -> define(jittery))
         .hasMessage("trawl.yaml: schedules[0].jitter: 1h must be shorter than the interval 1h");
   }
@@ -119,8 +129,15 @@ class ScheduleDefinitionsTest {
   void namesCommandLineOptionsTheWayTheUserTypedThem() {
     ScheduleEntry fromCli =
         new ScheduleEntry(
-            ScheduleDefinitions.COMMAND_LINE, "nightly", "jobs-lifecycle", null, "61 2 * * *", null,
-            null, null, Map.of());
+            ScheduleDefinitions.COMMAND_LINE,
+            "nightly",
+            "jobs-lifecycle",
+            null,
+            "61 2 * * *",
+            null,
+            null,
+            null,
+            Map.of());
 
     assertThatThrownBy(() -> ScheduleDefinitions.define("schedule create", fromCli, KINDS, CONFIG))
         .hasMessage(

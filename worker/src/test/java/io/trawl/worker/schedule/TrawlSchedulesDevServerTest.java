@@ -50,7 +50,8 @@ class TrawlSchedulesDevServerTest {
 
   @RegisterExtension
   static final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   private static final ScheduledWorkflowKinds KINDS =
       ScheduledWorkflowKinds.standard().with(new NapKind());
@@ -71,7 +72,9 @@ class TrawlSchedulesDevServerTest {
         workers.newWorker(ScrapeRunWorkflow.TASK_QUEUE),
         db.getTestDatabase(),
         new BrightDataClient(BrightDataConfig.fromEnvironment(Map.of(), sandbox.baseUrl())));
-    workers.newWorker(NapWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(NapWorkflowImpl.class);
+    workers
+        .newWorker(NapWorkflow.TASK_QUEUE)
+        .registerWorkflowImplementationTypes(NapWorkflowImpl.class);
     workers.start();
     schedules = new TrawlSchedules(temporal.workflowClient());
   }
@@ -112,7 +115,9 @@ class TrawlSchedulesDevServerTest {
   @Test
   void triggerRunsTheLifecycleAtOnceThroughItsSchedule() throws Exception {
     seedStaleJobOfALiveSearch();
-    create(definition("lifecycle-now", "jobs-lifecycle", null, "0 2 * * *", "Europe/Amsterdam", Map.of()));
+    create(
+        definition(
+            "lifecycle-now", "jobs-lifecycle", null, "0 2 * * *", "Europe/Amsterdam", Map.of()));
 
     TriggerOutcome outcome = schedules.trigger("lifecycle-now", WAIT);
 
@@ -179,9 +184,7 @@ class TrawlSchedulesDevServerTest {
   @Test
   void overlapSkipHoldsWhileARunIsStillGoing() {
     create(definition("sleepy", "test-nap", "2s", null, null, Map.of("seconds", "120")));
-    await()
-        .atMost(WAIT)
-        .until(() -> schedules.describe("sleepy").skippedOverlap() >= 2);
+    await().atMost(WAIT).until(() -> schedules.describe("sleepy").skippedOverlap() >= 2);
 
     ScheduleDetails details = schedules.describe("sleepy");
     TriggerOutcome trigger = schedules.trigger("sleepy", WAIT);
@@ -206,7 +209,8 @@ class TrawlSchedulesDevServerTest {
 
     ScheduleApplier.Plan first = applier.apply(List.of(hourly, daily), false, "test");
     ScheduleApplier.Plan second = applier.apply(List.of(hourly, daily), false, "test");
-    ScheduleDefinition everyTwoHours = definition("apply-a", "test-nap", "2h", null, null, Map.of());
+    ScheduleDefinition everyTwoHours =
+        definition("apply-a", "test-nap", "2h", null, null, Map.of());
     ScheduleApplier.Plan changed = applier.apply(List.of(everyTwoHours, daily), false, "test");
 
     assertThat(first.count(ScheduleApplier.Change.CREATE)).isEqualTo(2);
@@ -219,10 +223,13 @@ class TrawlSchedulesDevServerTest {
     // Visibility lists a new schedule a moment after it exists; deletions are found through it.
     await()
         .atMost(WAIT)
-        .until(() -> applier.plan(List.of(everyTwoHours)).count(ScheduleApplier.Change.DELETE) == 1);
+        .until(
+            () -> applier.plan(List.of(everyTwoHours)).count(ScheduleApplier.Change.DELETE) == 1);
     ScheduleApplier.Plan shrunk = applier.apply(List.of(everyTwoHours), false, "test");
     assertThat(shrunk.steps())
-        .contains(new ScheduleApplier.Step(ScheduleApplier.Change.DELETE, "apply-b", "cron \"0 2 * * *\" Europe/Amsterdam"));
+        .contains(
+            new ScheduleApplier.Step(
+                ScheduleApplier.Change.DELETE, "apply-b", "cron \"0 2 * * *\" Europe/Amsterdam"));
     assertThat(schedules.find("apply-b")).isEmpty();
     assertThat(schedules.find(foreign)).as("a schedule trawl did not create").isPresent();
     assertThat(applier.apply(List.of(everyTwoHours), false, "test").unchanged()).isTrue();
@@ -296,7 +303,8 @@ class TrawlSchedulesDevServerTest {
         .update(
             input -> {
               var schedule = input.getDescription().getSchedule();
-              ScheduleSpec spec = ScheduleSpec.newBuilder(schedule.getSpec()).setStartAt(start).build();
+              ScheduleSpec spec =
+                  ScheduleSpec.newBuilder(schedule.getSpec()).setStartAt(start).build();
               return new ScheduleUpdate(
                   io.temporal.client.schedules.Schedule.newBuilder(schedule).setSpec(spec).build());
             });
@@ -307,7 +315,8 @@ class TrawlSchedulesDevServerTest {
         PreparedStatement run =
             connection.prepareStatement(
                 "INSERT INTO scrape_runs (workflow_id, temporal_run_id, query, location, status,"
-                    + " started_at) VALUES ('seed', 'seed-run', 'Lifecycle', 'Nowhere', 'completed', ?)");
+                    + " started_at) VALUES ('seed', 'seed-run', 'Lifecycle', 'Nowhere',"
+                    + " 'completed', ?)");
         PreparedStatement job =
             connection.prepareStatement(
                 "INSERT INTO jobs (job_posting_id, title, content_hash, last_query, last_location,"

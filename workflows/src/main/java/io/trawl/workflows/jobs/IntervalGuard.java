@@ -13,8 +13,8 @@ public final class IntervalGuard {
   /**
    * How much younger than the interval a run may be and still count as due. A schedule every 6 h
    * with up to 5 min of jitter starts runs as little as 5 h 55 m apart, and the run row is written
-   * a moment after the action fires; without this slack a 6 h schedule under a 6 h guard would
-   * skip every other run.
+   * a moment after the action fires; without this slack a 6 h schedule under a 6 h guard would skip
+   * every other run.
    */
   public static final Duration SLACK = Duration.ofMinutes(10);
 

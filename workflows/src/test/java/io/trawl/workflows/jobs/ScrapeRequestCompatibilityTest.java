@@ -61,8 +61,7 @@ class ScrapeRequestCompatibilityTest {
         new ScrapeRunResult(
             1, "q", "l", "completed", 1, 1, 0, 0, 0, 1.0, "s", "sandbox", "Past month", null);
     Payload payload = CONVERTER.toPayload(old).orElseThrow();
-    String withoutNotice =
-        payload.getData().toStringUtf8().replace(",\"notice\":null", "");
+    String withoutNotice = payload.getData().toStringUtf8().replace(",\"notice\":null", "");
 
     ScrapeRunResult decoded =
         CONVERTER.fromPayload(json(withoutNotice), ScrapeRunResult.class, ScrapeRunResult.class);
@@ -75,22 +74,47 @@ class ScrapeRequestCompatibilityTest {
   void aSkippedResultSaysWhyInsteadOfCounts() {
     ScrapeRunResult skipped =
         new ScrapeRunResult(
-                9, "Data Engineer", "Netherlands", "skipped", 0, 0, 0, 0, 0, 0, null, null, null,
+                9,
+                "Data Engineer",
+                "Netherlands",
+                "skipped",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
                 null)
             .withNotice("last completed run 1h 0m ago is younger than the 6 h minimum interval");
 
     assertThat(skipped.summary())
         .isEqualToNormalizingNewlines(
             "Scrape skipped: Data Engineer in Netherlands\n"
-                + "  Reason: last completed run 1h 0m ago is younger than the 6 h minimum interval");
+                + "  Reason: last completed run 1h 0m ago is younger than the 6 h minimum"
+                + " interval");
   }
 
   @Test
   void aManualRunInsideTheIntervalSaysSoAfterItsCounts() {
     ScrapeRunResult result =
         new ScrapeRunResult(
-                7, "Data Engineer", "Netherlands", "completed", 150, 25, 10, 3, 2, 45.2, "s_1",
-                "sandbox", "Past month", null)
+                7,
+                "Data Engineer",
+                "Netherlands",
+                "completed",
+                150,
+                25,
+                10,
+                3,
+                2,
+                45.2,
+                "s_1",
+                "sandbox",
+                "Past month",
+                null)
             .withNotice("ran inside the interval: last completed run 1h 0m ago");
 
     assertThat(result.summary())

@@ -4,9 +4,7 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 
-/**
- * The original's daily job lifecycle: retire jobs not seen for a while, then report the counts.
- */
+/** The original's daily job lifecycle: retire jobs not seen for a while, then report the counts. */
 @WorkflowInterface
 public interface JobLifecycleWorkflow {
   /** Runs on the jobs pipeline's workers. */

@@ -22,7 +22,11 @@ class JobLifecycleResultTest {
                 List.of(new RetiredGroup("Data Engineer", "Netherlands", 12)),
                 List.of(
                     new SkippedGroup(
-                        "ML Engineer", "Germany", 3, null, "this search never completed a scrape"))),
+                        "ML Engineer",
+                        "Germany",
+                        3,
+                        null,
+                        "this search never completed a scrape"))),
             new InactiveSummary(130, 40, 15));
 
     assertThat(result.summary())
@@ -33,7 +37,8 @@ class JobLifecycleResultTest {
               Total inactive: 40
               Last 7 days: 15
               Retired 12 of Data Engineer in Netherlands
-              Kept 3 stale jobs of ML Engineer in Germany active: this search never completed a scrape""");
+              Kept 3 stale jobs of ML Engineer in Germany active: this search never completed a scrape\
+            """);
     assertThat(result.originalSummary())
         .containsExactly(
             java.util.Map.entry("total_active", 130L),
