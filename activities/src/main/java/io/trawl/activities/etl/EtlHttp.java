@@ -6,10 +6,11 @@ import okhttp3.OkHttpClient;
 /** The HTTP client of the ETL activities, with the timeouts the activity options rely on. */
 public final class EtlHttp {
   /**
-   * A silent connection fails the attempt after 8 s, below the download's 10 s heartbeat timeout:
-   * a stalled transfer then retries (and resumes) instead of timing out the activity.
+   * A connection silent for 30 s fails the attempt, which then retries and resumes. Downloads keep
+   * heartbeating while they wait (see {@code HashingFileWriter}), so this is independent of the
+   * activity's heartbeat timeout.
    */
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(8);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private EtlHttp() {}
 

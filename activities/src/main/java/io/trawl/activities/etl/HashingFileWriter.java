@@ -10,13 +10,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Hashes and writes the buffers a reader fills, on two threads of their own, so reading the
  * socket, SHA-256 and the file write overlap instead of taking turns. A third thread flushes the
  * file to disk every {@link #FLUSH_EVERY} bytes, so the final fsync does not wait for the whole
- * file at once (measured: 0.5 s of a 2 GiB download otherwise) and checkpoints stay near what is
- * on disk.
+ * file at once (measured: 0.5 s of a 2 GiB download otherwise), and reports the position every
+ * {@link #KEEPALIVE_MILLIS} ms even while the socket is silent, so a stalled but live transfer
+ * keeps heartbeating while a dead worker stops.
  *
  * <p>Memory is fixed: {@link #BUFFERS} buffers of {@link #BUFFER_SIZE} bytes cycle reader → hasher
  * → writer → reader, whatever the file size (8 MiB in all, well inside a 64 MiB heap). Buffers
@@ -30,6 +32,8 @@ final class HashingFileWriter {
 
   static final long FLUSH_EVERY = 64L << 20;
 
+  static final long KEEPALIVE_MILLIS = 1000;
+
   private static final Chunk END = new Chunk(null, 0);
 
   private final FileChannel channel;
@@ -38,6 +42,7 @@ final class HashingFileWriter {
   private final BlockingQueue<Chunk> toHash = new ArrayBlockingQueue<>(BUFFERS + 1);
   private final BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
   private final AtomicLong position;
+  private final LongConsumer written;
   private final Thread hasher;
   private final Thread writer;
   private final Thread flusher;
@@ -49,17 +54,23 @@ final class HashingFileWriter {
   /**
    * @param channel written from {@code startOffset} on
    * @param digest already fed with the file's first {@code startOffset} bytes
+   * @param written told the file's length after every write, on the writing thread, so the
+   *     checkpoint it reports is exactly what is in the file even while the reader waits on a
+   *     silent socket; an exception it throws (the activity was cancelled) stops the writer and
+   *     is rethrown to the reader
    */
-  HashingFileWriter(FileChannel channel, MessageDigest digest, long startOffset) {
+  HashingFileWriter(
+      FileChannel channel, MessageDigest digest, long startOffset, LongConsumer written) {
     this.channel = channel;
     this.digest = digest;
+    this.written = written;
     this.position = new AtomicLong(startOffset);
     for (int i = 0; i < BUFFERS; i++) {
       free.add(new byte[BUFFER_SIZE]);
     }
     hasher = Thread.ofPlatform().daemon().name("etl-sha256").start(this::hashLoop);
     writer = Thread.ofPlatform().daemon().name("etl-write").start(this::writeLoop);
-    flusher = Thread.ofPlatform().daemon().name("etl-fsync").start(this::flushLoop);
+    flusher = Thread.ofPlatform().daemon().name("etl-keepalive").start(this::keepaliveLoop);
   }
 
   /**
@@ -120,22 +131,28 @@ final class HashingFileWriter {
     join(flusher);
   }
 
-  private void flushLoop() {
+  private void keepaliveLoop() {
     long flushed = position.get();
+    long reportedAt = System.nanoTime();
     try {
       while (!finished) {
-        long written = position.get();
-        if (written - flushed >= FLUSH_EVERY) {
+        long now = position.get();
+        if (now - flushed >= FLUSH_EVERY) {
           channel.force(false);
-          flushed = written;
-        } else {
-          Thread.sleep(5);
+          flushed = now;
         }
+        if (System.nanoTime() - reportedAt >= KEEPALIVE_MILLIS * 1_000_000) {
+          written.accept(now);
+          reportedAt = System.nanoTime();
+        }
+        Thread.sleep(5);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The final force of the download reports a real disk problem; this one only saves time.
+    } catch (RuntimeException e) {
+      failure = e; // the activity was cancelled or its worker is shutting down
     }
   }
 
@@ -170,7 +187,7 @@ final class HashingFileWriter {
         while (bytes.hasRemaining()) {
           channel.write(bytes, position.get() + bytes.position());
         }
-        position.addAndGet(chunk.length());
+        written.accept(position.addAndGet(chunk.length()));
         free.put(chunk.buffer());
       }
     } catch (InterruptedException e) {
@@ -198,6 +215,9 @@ final class HashingFileWriter {
     Throwable seen = failure;
     if (seen instanceof IOException io) {
       throw new IOException("writing the partial file failed: " + io.getMessage(), io);
+    }
+    if (seen instanceof RuntimeException runtime) {
+      throw runtime; // e.g. the activity's cancellation, as the heartbeat raised it
     }
     if (seen != null) {
       throw new IOException("hashing or writing failed: " + seen, seen);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.LongConsumer;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -25,7 +26,10 @@ import okio.BufferedSource;
  * Progress} into heartbeats, the bench into nothing.
  */
 public final class ResumableDownload {
-  /** Told after every buffer; the activity heartbeats it. */
+  /**
+   * Told after every buffer written, on the writing thread, and once more at the end; the activity
+   * heartbeats it (Temporal's heartbeat may be called from any thread).
+   */
   @FunctionalInterface
   public interface Progress {
     void update(DownloadCheckpoint checkpoint);
@@ -162,16 +166,18 @@ public final class ResumableDownload {
             offset,
             response.header("ETag", requested.etag()),
             response.header("Last-Modified", requested.lastModified()));
-    HashingFileWriter writer = new HashingFileWriter(channel, prefixDigest(channel, offset), offset);
-    Runnable tick =
-        () ->
+    LongConsumer report =
+        position ->
             progress.update(
                 new DownloadCheckpoint(
                     spec.part().toString(),
-                    writer.position(),
+                    position,
                     served.etag(),
                     served.lastModified(),
                     total));
+    HashingFileWriter writer =
+        new HashingFileWriter(channel, prefixDigest(channel, offset, report), offset, report);
+    Runnable tick = () -> report.accept(writer.position());
     try {
       String sha256 = copy(spec, response.body().source(), writer, tick, offset, total);
       channel.force(true);
@@ -214,7 +220,6 @@ public final class ResumableDownload {
           throw new SizeLimitException("body past " + spec.maxBytes() + " bytes");
         }
         writer.submit(buffer, filled);
-        tick.run();
       }
     } catch (SizeLimitException e) {
       throw e;
@@ -262,8 +267,12 @@ public final class ResumableDownload {
     return filled;
   }
 
-  /** A digest fed with the first {@code length} bytes of the partial file. */
-  private static MessageDigest prefixDigest(FileChannel channel, long length) throws IOException {
+  /**
+   * A digest fed with the first {@code length} bytes of the partial file; re-reading a large part
+   * reports progress every 256 MiB so the activity keeps heartbeating.
+   */
+  private static MessageDigest prefixDigest(FileChannel channel, long length, LongConsumer report)
+      throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -280,6 +289,9 @@ public final class ResumableDownload {
       }
       digest.update(buffer.array(), 0, n);
       position += n;
+      if (position % (256L << 20) < n) {
+        report.accept(length);
+      }
     }
     return digest;
   }

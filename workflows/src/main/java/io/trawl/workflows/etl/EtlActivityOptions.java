@@ -11,7 +11,7 @@ public final class EtlActivityOptions {
 
   /**
    * A probe is one HEAD (maybe a one-byte GET) through at most five redirects; the HTTP client
-   * gives up on a connection after 10 s and on a silent read after 8 s, so two minutes covers the
+   * gives up on a connection after 10 s and on a silent read after 30 s, so two minutes covers the
    * worst case. A flaky server gets five tries over about a minute; refusals are final.
    */
   public static final ActivityOptions PROBE =
@@ -29,11 +29,11 @@ public final class EtlActivityOptions {
 
   /**
    * The download. Six hours fits 10 GiB (the default max_bytes) at 0.5 MB/s. The heartbeat timeout
-   * is short because it is how a crashed worker is noticed: the SDK sends the latest checkpoint
-   * every 8 s (0.8 × timeout), so a retry starts within ~10 s of a crash and repeats at most ~8 s
-   * of transfer. The HTTP read timeout (8 s) is below it, so a stalled server fails the attempt
-   * (and the retry resumes) before the heartbeat lapses. Broken connections retry with backoff up
-   * to 20 times; each retry resumes, so only a persistently broken source fails.
+   * is short because it is how a crashed worker is noticed: a live download heartbeats its
+   * checkpoint every second even when the server is silent, the SDK forwards the latest one every
+   * 8 s (0.8 × timeout), so a retry starts within ~10 s of a crash and repeats at most ~8 s of
+   * transfer. Broken connections retry with backoff up to 20 times; each retry resumes, so only a
+   * persistently broken source fails.
    */
   public static final ActivityOptions DOWNLOAD =
       ActivityOptions.newBuilder()
