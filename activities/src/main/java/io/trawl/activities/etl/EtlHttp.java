@@ -25,6 +25,7 @@ public final class EtlHttp {
         .writeTimeout(Duration.ofSeconds(10))
         .followRedirects(false)
         .followSslRedirects(false)
+        .socketFactory(new BufferedSocketFactory())
         .build();
   }
 }

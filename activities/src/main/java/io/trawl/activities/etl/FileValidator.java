@@ -45,7 +45,8 @@ public final class FileValidator {
   public List<String> validate(
       EtlSource source, ProbeResult probe, DownloadRef download, Path file, Runnable tick)
       throws Failure, IOException {
-    String prefix = "etl source \"" + source.id() + "\": " + file.getFileName() + " ";
+    // Named by its target: the staged file's hidden name means nothing to the reader.
+    String prefix = "etl source \"" + source.id() + "\": " + source.target() + " ";
     List<String> passed = new ArrayList<>();
     long size = Files.size(file);
     if (size == 0) {
@@ -84,7 +85,7 @@ public final class FileValidator {
             "etl source \""
                 + source.id()
                 + "\": checksum mismatch in "
-                + file
+                + source.target()
                 + " (expected "
                 + abbreviate(source.sha256())
                 + ", got "

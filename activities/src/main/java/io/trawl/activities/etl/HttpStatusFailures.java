@@ -3,6 +3,7 @@ package io.trawl.activities.etl;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.workflows.common.Failures;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /** Maps an unusable HTTP answer to the failure type the retry policy understands. */
@@ -17,7 +18,14 @@ final class HttpStatusFailures {
    */
   static ApplicationFailure of(Response response, String what) {
     int status = response.code();
-    String message = what + " answered " + status + " " + response.message() + " from " + response.request().url().redact();
+    String message =
+        what
+            + " answered "
+            + status
+            + " "
+            + response.message()
+            + " from "
+            + withoutSecrets(response.request().url());
     if (status == 429) {
       return Failures.rateLimited(message, retryAfter(response.header("Retry-After")));
     }
@@ -25,6 +33,16 @@ final class HttpStatusFailures {
       return Failures.unavailable(message, null);
     }
     return Failures.rejected(message);
+  }
+
+  /**
+   * The URL without credentials or query: tokens travel in query strings and userinfo, never in
+   * the path, and the path is what a person needs to see which file failed.
+   */
+  static String withoutSecrets(HttpUrl url) {
+    String shown =
+        url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+    return url.query() == null ? shown : shown + "?…";
   }
 
   private static Duration retryAfter(String header) {

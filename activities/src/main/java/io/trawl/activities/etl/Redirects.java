@@ -33,7 +33,8 @@ final class Redirects {
       response.close();
       if (hops == MAX) {
         throw Failures.rejected(
-            "etl source \"" + sourceId + "\": more than " + MAX + " redirects from " + request.url());
+            "etl source \"" + sourceId + "\": more than " + MAX + " redirects from "
+                + HttpStatusFailures.withoutSecrets(request.url()));
       }
       HttpUrl next = location == null ? null : current.url().resolve(location);
       if (next == null) {
@@ -41,7 +42,7 @@ final class Redirects {
             "etl source \""
                 + sourceId
                 + "\": "
-                + current.url().redact()
+                + HttpStatusFailures.withoutSecrets(current.url())
                 + " redirects to \""
                 + location
                 + "\", which is not an http(s) URL");
