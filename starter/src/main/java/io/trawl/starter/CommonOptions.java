@@ -1,0 +1,26 @@
+package io.trawl.starter;
+
+import io.trawl.worker.config.TrawlConfig;
+import io.trawl.worker.config.TrawlConfigLoader;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+public final class CommonOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "trawl.yaml to use (default: $TRAWL_CONFIG, else ./trawl.yaml, else built-in demo)")
+  Path config;
+
+  @Option(names = "--verbose", description = "Log progress to the terminal and show stack traces.")
+  boolean verbose;
+
+  public TrawlConfig loadConfig() {
+    return TrawlConfigLoader.resolve(config, CliEnvironment.get());
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+}

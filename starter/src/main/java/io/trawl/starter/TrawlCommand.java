@@ -1,0 +1,59 @@
+package io.trawl.starter;
+
+import io.trawl.starter.bench.BenchCommand;
+import io.trawl.starter.etl.EtlCommand;
+import io.trawl.starter.jobs.JobsCommand;
+import io.trawl.starter.schedule.ScheduleCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trawl} command: prints usage when run bare. */
+@Command(
+    name = "trawl",
+    mixinStandardHelpOptions = true,
+    versionProvider = TrawlVersion.class,
+    header = "Durable data collection on Temporal: nothing lost, nothing paid twice.",
+    description = {
+      "Runs collection pipelines as Temporal workflows.",
+      "Without TEMPORAL_ADDRESS and without a running `trawl dev`, each command starts an",
+      "in-memory Temporal test server, an embedded PostgreSQL under TRAWL_HOME (default .trawl/)",
+      "and local sandbox providers for its own lifetime."
+    },
+    subcommands = {
+      JobsCommand.class,
+      EtlCommand.class,
+      ScheduleCommand.class,
+      StatusCommand.class,
+      DevCommand.class,
+      WorkerCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class TrawlCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--verbose")) {
+      // Read by logback.xml before the first logger exists: INFO lines reach the terminal too.
+      System.setProperty("TRAWL_LOG_LEVEL", "INFO");
+    }
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new TrawlCommand());
+    commandLine.setParameterExceptionHandler(new OneLineErrors());
+    commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    return commandLine;
+  }
+}

@@ -1,0 +1,52 @@
+package io.trawl.starter;
+
+import io.trawl.worker.ProviderSetup;
+import io.trawl.worker.RuntimeLauncher;
+import io.trawl.worker.TrawlRuntime;
+import io.trawl.worker.WorkerHost;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code trawl worker}: a worker only, against a production cluster or a running dev stack. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    header = "Run a worker (every pipeline) until stopped; run more of them to scale out.",
+    description = {
+      "Needs TEMPORAL_ADDRESS + DATABASE_URL (production) or a running ./trawl dev.",
+      "",
+      "Example: TEMPORAL_ADDRESS=temporal:7233 DATABASE_URL=postgres://trawl@db/trawl ./trawl worker"
+    })
+public final class WorkerCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
+    ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
+    WorkerHost worker = WorkerHost.start(runtime.client(), runtime.dataSource(), providers);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.close();
+                  providers.close();
+                  runtime.close();
+                  stopped.countDown();
+                }));
+    runtime.description().forEach(line -> out.println("trawl worker: " + line));
+    providers.description().forEach(line -> out.println("trawl worker: " + line));
+    out.println("trawl worker: polling; Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,105 @@
+package io.trawl.worker.jobs;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.trawl.activities.providers.brightdata.BrightDataClient;
+import io.trawl.activities.providers.brightdata.BrightDataConfig;
+import io.trawl.sandbox.brightdata.FakeBrightData;
+import io.trawl.activities.jobs.ScrapeRunActivitiesImpl;
+import io.trawl.activities.jobs.SnapshotActivitiesImpl;
+import io.trawl.activities.store.ScrapeRunRepository;
+import io.trawl.worker.JobsRegistration;
+import io.trawl.workflows.jobs.JobIngestActivities;
+import io.trawl.workflows.jobs.ProviderRef;
+import io.trawl.workflows.jobs.ScrapeRunWorkflowImpl;
+import io.trawl.workflows.jobs.ScrapeRequest;
+import io.trawl.workflows.jobs.ScrapeRunWorkflow;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The real jobs pipeline for workflow tests: the Temporal test environment (time skipping), the
+ * sandbox over loopback HTTP and a real PostgreSQL. Workers are made here so a test can stop one
+ * and start another mid-run.
+ */
+final class JobsTestStack implements AutoCloseable {
+  /**
+   * No workflow cache: every workflow task replays the history (a determinism check for free), and
+   * there is no sticky queue bound to a stopped worker, which the test server never times out.
+   */
+  private static final WorkerFactoryOptions NO_CACHE =
+      WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build();
+
+  final TestWorkflowEnvironment env;
+  final FakeBrightData sandbox;
+  final BrightDataClient brightData;
+  final DataSource dataSource;
+
+  JobsTestStack(DataSource dataSource, FakeBrightData.Faults faults) {
+    this(dataSource, faults, true);
+  }
+
+  /**
+   * @param timeSkipping false for tests that act while a run is polling (stop a worker, cancel):
+   *     with skipping, the whole poll loop would be over before the test could act
+   */
+  JobsTestStack(DataSource dataSource, FakeBrightData.Faults faults, boolean timeSkipping) {
+    this.env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+    this.dataSource = dataSource;
+    this.sandbox = new FakeBrightData(Clock.systemUTC(), faults).start();
+    this.brightData =
+        new BrightDataClient(BrightDataConfig.fromEnvironment(Map.of(), sandbox.baseUrl()));
+  }
+
+  /** A worker with every real jobs activity, polling until the factory is shut down. */
+  WorkerFactory startWorker() {
+    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient(), NO_CACHE);
+    Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
+    JobsRegistration.register(worker, dataSource, brightData);
+    factory.start();
+    return factory;
+  }
+
+  /** A worker whose ingest step is replaced, to inject a fault there. */
+  WorkerFactory startWorkerWithIngest(JobIngestActivities ingest) {
+    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient(), NO_CACHE);
+    Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
+    ScrapeRunRepository runs = new ScrapeRunRepository(dataSource);
+    worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new ScrapeRunActivitiesImpl(
+            runs, new ProviderRef("brightdata", ProviderRef.SANDBOX), Clock.systemUTC()),
+        new SnapshotActivitiesImpl(dataSource, brightData, runs),
+        ingest);
+    factory.start();
+    return factory;
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  ScrapeRunWorkflow newRun(ScrapeRequest request) {
+    return client()
+        .newWorkflowStub(
+            ScrapeRunWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.workflowId())
+                .setTaskQueue(ScrapeRunWorkflow.TASK_QUEUE)
+                .build());
+  }
+
+  @Override
+  public void close() {
+    env.close();
+    sandbox.close();
+  }
+}
