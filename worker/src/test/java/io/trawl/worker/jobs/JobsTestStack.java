@@ -37,6 +37,7 @@ final class JobsTestStack implements AutoCloseable {
       WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build();
 
   final TestWorkflowEnvironment env;
+  private final WorkflowClient client;
   final FakeBrightData sandbox;
   final BrightDataClient brightData;
   final DataSource dataSource;
@@ -50,9 +51,26 @@ final class JobsTestStack implements AutoCloseable {
    *     with skipping, the whole poll loop would be over before the test could act
    */
   JobsTestStack(DataSource dataSource, FakeBrightData.Faults faults, boolean timeSkipping) {
-    this.env =
+    this(
+        dataSource,
+        faults,
         TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build()),
+        null);
+  }
+
+  /** The pipeline against a real Temporal server (the dev server), through {@code client}. */
+  JobsTestStack(DataSource dataSource, FakeBrightData.Faults faults, WorkflowClient client) {
+    this(dataSource, faults, null, client);
+  }
+
+  private JobsTestStack(
+      DataSource dataSource,
+      FakeBrightData.Faults faults,
+      TestWorkflowEnvironment env,
+      WorkflowClient client) {
+    this.env = env;
+    this.client = env != null ? env.getWorkflowClient() : client;
     this.dataSource = dataSource;
     this.sandbox = new FakeBrightData(Clock.systemUTC(), faults).start();
     this.brightData =
@@ -61,7 +79,7 @@ final class JobsTestStack implements AutoCloseable {
 
   /** A worker with every real jobs activity, polling until the factory is shut down. */
   WorkerFactory startWorker() {
-    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient(), NO_CACHE);
+    WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
     Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
     JobsRegistration.register(worker, dataSource, brightData);
     factory.start();
@@ -70,7 +88,7 @@ final class JobsTestStack implements AutoCloseable {
 
   /** A worker whose ingest step is replaced, to inject a fault there. */
   WorkerFactory startWorkerWithIngest(JobIngestActivities ingest) {
-    WorkerFactory factory = WorkerFactory.newInstance(env.getWorkflowClient(), NO_CACHE);
+    WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
     Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
     ScrapeRunRepository runs = new ScrapeRunRepository(dataSource);
     worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
@@ -84,7 +102,7 @@ final class JobsTestStack implements AutoCloseable {
   }
 
   WorkflowClient client() {
-    return env.getWorkflowClient();
+    return client;
   }
 
   ScrapeRunWorkflow newRun(ScrapeRequest request) {
@@ -99,7 +117,9 @@ final class JobsTestStack implements AutoCloseable {
 
   @Override
   public void close() {
-    env.close();
+    if (env != null) {
+      env.close();
+    }
     sandbox.close();
   }
 }

@@ -9,7 +9,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.worker.WorkerFactory;
 import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.activities.store.ScrapeRunRow;
 import io.trawl.sandbox.brightdata.FakeBrightData;
@@ -50,24 +49,6 @@ class ScrapeRunFailureTest {
 
   private ScrapeRunRow onlyRow() {
     return new ScrapeRunRepository(db.getTestDatabase()).recent(1).get(0);
-  }
-
-  @Test
-  void completesRunWhenWorkerRestartsWhilePollingAndPaysForOneSnapshot() {
-    stack(FakeBrightData.Faults.builder().pollsBeforeReady(1_000).build(), false);
-    WorkerFactory first = stack.startWorker();
-    ScrapeRunWorkflow run = stack.newRun(SEARCH);
-    WorkflowClient.start(run::run, SEARCH);
-    await().atMost(Duration.ofSeconds(30)).until(() -> stack.sandbox.progressPolls() >= 1);
-
-    first.shutdownNow();
-    stack.sandbox.faults(FakeBrightData.Faults.none());
-    stack.startWorker();
-    ScrapeRunResult result = WorkflowStub.fromTyped(run).getResult(ScrapeRunResult.class);
-
-    assertThat(result.completed()).isTrue();
-    assertThat(result.jobsFound()).isPositive();
-    assertThat(stack.sandbox.triggersAccepted()).isEqualTo(1);
   }
 
   @Test
