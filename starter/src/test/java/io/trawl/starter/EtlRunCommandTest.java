@@ -39,7 +39,8 @@ class EtlRunCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out()).contains(DEMO_SOURCES + " sources: " + DEMO_SOURCES + " fresh");
 
-    CliRun forced = CliRun.run(env(), "etl", "run", "--force-refresh", "--source", "cbs-population", "--json");
+    CliRun forced =
+        CliRun.run(env(), "etl", "run", "--force-refresh", "--source", "cbs-population", "--json");
     assertThat(forced.exitCode()).as(forced.err()).isZero();
     JsonNode rows = new ObjectMapper().readTree(forced.out());
     assertThat(rows).hasSize(1);
@@ -79,7 +80,10 @@ class EtlRunCommandTest {
     assertThat(home.resolve("data/cbs/population.csv.gz")).hasBinaryContent(good);
     CliRun listed = CliRun.run(env(), "etl", "quarantine");
     assertThat(listed.exitCode()).isZero();
-    assertThat(listed.out()).contains("cbs-population").contains("gzip-stream").contains("reason.json");
+    assertThat(listed.out())
+        .contains("cbs-population")
+        .contains("gzip-stream")
+        .contains("reason.json");
   }
 
   @Test
@@ -96,7 +100,8 @@ class EtlRunCommandTest {
     CliRun run = CliRun.run(env(), "etl", "run", "--source", "nope");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).startsWith("trawl: --source nope is not in built-in demo configuration (known: ");
+    assertThat(run.err().strip())
+        .startsWith("trawl: --source nope is not in built-in demo configuration (known: ");
   }
 
   @Test
@@ -104,7 +109,9 @@ class EtlRunCommandTest {
     Path config = home.resolve("trawl.yaml");
     Files.writeString(
         config,
-        "etl:\n  sources:\n    - {id: old, url: 'ftp://ftp.example.org/a.csv', format: csv, target: a.csv}\n");
+        "etl:\n"
+            + "  sources:\n"
+            + "    - {id: old, url: 'ftp://ftp.example.org/a.csv', format: csv, target: a.csv}\n");
 
     CliRun run = CliRun.run(env(), "etl", "run", "--config", config.toString());
 

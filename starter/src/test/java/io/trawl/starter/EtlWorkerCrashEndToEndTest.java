@@ -52,7 +52,8 @@ class EtlWorkerCrashEndToEndTest {
 
   @RegisterExtension
   static final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @TempDir Path home;
 
@@ -70,8 +71,13 @@ class EtlWorkerCrashEndToEndTest {
     files.faults(NAME, FileFaults.builder().stallAfterBytes(STALL_AT).build());
     EtlSource source =
         new EtlSource(
-            "kadaster", files.url(NAME), EtlFormat.PARQUET, content.sha256(), 1L << 30,
-            "kadaster/" + NAME, Map.of());
+            "kadaster",
+            files.url(NAME),
+            EtlFormat.PARQUET,
+            content.sha256(),
+            1L << 30,
+            "kadaster/" + NAME,
+            Map.of());
     WorkflowClient client = temporal.workflowClient();
     EtlSourceWorkflow run =
         client.newWorkflowStub(
@@ -87,7 +93,10 @@ class EtlWorkerCrashEndToEndTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> files.stalledBodies() == 1);
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> checkpoint(client, source).map(DownloadCheckpoint::offset).orElse(0L) >= STALL_AT - (1 << 20));
+          .until(
+              () ->
+                  checkpoint(client, source).map(DownloadCheckpoint::offset).orElse(0L)
+                      >= STALL_AT - (1 << 20));
       heartbeated = checkpoint(client, source).orElseThrow().offset();
       first.kill();
     }

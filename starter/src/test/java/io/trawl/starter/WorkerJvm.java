@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code trawl worker} as its own JVM from the test classpath, so a test can SIGKILL it the way
- * the OOM killer or a pulled plug would, and start another.
+ * {@code trawl worker} as its own JVM from the test classpath, so a test can SIGKILL it the way the
+ * OOM killer or a pulled plug would, and start another.
  */
 final class WorkerJvm implements AutoCloseable {
   private final Process process;

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The worker's ETL data directory and the paths under it: targets, the partial and staged files
- * beside them, and {@code quarantine/<source>/<timestamp>}. A target that would leave the
- * directory (absolute, {@code ..}, or through a symbolic link) is refused.
+ * beside them, and {@code quarantine/<source>/<timestamp>}. A target that would leave the directory
+ * (absolute, {@code ..}, or through a symbolic link) is refused.
  */
 public final class DataDirectory {
   private static final DateTimeFormatter STAMP =

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import okhttp3.Response;
 
 /**
- * The remote entity a partial file holds the first {@code offset} bytes of, identified by its
- * ETag or Last-Modified so a resumed request can ask for "the rest, if it is still the same".
+ * The remote entity a partial file holds the first {@code offset} bytes of, identified by its ETag
+ * or Last-Modified so a resumed request can ask for "the rest, if it is still the same".
  *
  * @param offset bytes already in the partial file
  * @param etag the entity's ETag, or null
@@ -23,8 +23,8 @@ record Entity(long offset, String etag, String lastModified) {
 
   /**
    * Where the previous attempt stopped, when its checkpoint is for this partial file, the file
-   * still holds that many bytes, and the server can be asked whether the entity is unchanged.
-   * Bytes past the checkpoint may be half-written and are dropped.
+   * still holds that many bytes, and the server can be asked whether the entity is unchanged. Bytes
+   * past the checkpoint may be half-written and are dropped.
    */
   static Entity resumeFrom(DownloadCheckpoint checkpoint, Path part, long partSize) {
     if (checkpoint == null

@@ -104,7 +104,10 @@ public final class EtlManifestActivitiesImpl implements EtlManifestActivities {
           download.bytes(),
           download.sha256());
       return new PublishedFile(
-          target.toString(), download.bytes(), download.sha256(), downloadedAt,
+          target.toString(),
+          download.bytes(),
+          download.sha256(),
+          downloadedAt,
           report.validatedAt());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + staged + " to " + target, e);

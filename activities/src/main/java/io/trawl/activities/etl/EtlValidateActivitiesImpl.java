@@ -45,11 +45,16 @@ public final class EtlValidateActivitiesImpl implements EtlValidateActivities {
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
-      List<String> checks = validator.validate(source, probe, download, staged, () -> context.heartbeat(null));
+      List<String> checks =
+          validator.validate(source, probe, download, staged, () -> context.heartbeat(null));
       log.info("validated source={} checks={}", source.id(), checks);
       return new ValidationReport(checks, clock.instant());
     } catch (FileValidator.Failure e) {
-      log.warn("validation failed source={} check={} reason=\"{}\"", source.id(), e.check(), e.getMessage());
+      log.warn(
+          "validation failed source={} check={} reason=\"{}\"",
+          source.id(),
+          e.check(),
+          e.getMessage());
       throw Failures.validationFailed(e.getMessage(), e.check());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + staged, e);

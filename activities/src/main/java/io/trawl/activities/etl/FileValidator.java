@@ -97,7 +97,8 @@ public final class FileValidator {
     Optional<String> archive = archiveProblem(source.format(), file, tick);
     if (archive.isPresent()) {
       throw new Failure(
-          source.format() == EtlFormat.GZIP ? "gzip-stream" : "zip-archive", prefix + archive.get());
+          source.format() == EtlFormat.GZIP ? "gzip-stream" : "zip-archive",
+          prefix + archive.get());
     }
     if (source.format() == EtlFormat.GZIP || source.format() == EtlFormat.ZIP) {
       passed.add(source.format() == EtlFormat.GZIP ? "gzip-stream" : "zip-archive");
@@ -106,9 +107,9 @@ public final class FileValidator {
   }
 
   /**
-   * A body shorter than the server said: either the download's own announced length, or the
-   * probe's when the probe saw the same entity (a changed ETag means the file legitimately
-   * changed size in between).
+   * A body shorter than the server said: either the download's own announced length, or the probe's
+   * when the probe saw the same entity (a changed ETag means the file legitimately changed size in
+   * between).
    */
   private static Optional<String> truncation(ProbeResult probe, DownloadRef download, long size) {
     if (download.declaredLength() >= 0 && download.declaredLength() != size) {

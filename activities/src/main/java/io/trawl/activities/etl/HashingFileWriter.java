@@ -13,16 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * Hashes and writes the buffers a reader fills, on two threads of their own, so reading the
- * socket, SHA-256 and the file write overlap instead of taking turns. A third thread flushes the
- * file to disk every {@link #FLUSH_EVERY} bytes, so the final fsync does not wait for the whole
- * file at once (measured: 0.5 s of a 2 GiB download otherwise), and reports the position every
- * {@link #KEEPALIVE_MILLIS} ms even while the socket is silent, so a stalled but live transfer
- * keeps heartbeating while a dead worker stops.
+ * Hashes and writes the buffers a reader fills, on two threads of their own, so reading the socket,
+ * SHA-256 and the file write overlap instead of taking turns. A third thread flushes the file to
+ * disk every {@link #FLUSH_EVERY} bytes, so the final fsync does not wait for the whole file at
+ * once (measured: 0.5 s of a 2 GiB download otherwise), and reports the position every {@link
+ * #KEEPALIVE_MILLIS} ms even while the socket is silent, so a stalled but live transfer keeps
+ * heartbeating while a dead worker stops.
  *
  * <p>Memory is fixed: {@link #BUFFERS} buffers of {@link #BUFFER_SIZE} bytes cycle reader → hasher
- * → writer → reader, whatever the file size (8 MiB in all, well inside a 64 MiB heap). Buffers
- * are hashed and written in the order they were submitted.
+ * → writer → reader, whatever the file size (8 MiB in all, well inside a 64 MiB heap). Buffers are
+ * hashed and written in the order they were submitted.
  */
 final class HashingFileWriter {
   /** Large reads amortize per-call costs in the socket read, the digest and the write. */
@@ -56,8 +56,8 @@ final class HashingFileWriter {
    * @param digest already fed with the file's first {@code startOffset} bytes
    * @param written told the file's length after every write, on the writing thread, so the
    *     checkpoint it reports is exactly what is in the file even while the reader waits on a
-   *     silent socket; an exception it throws (the activity was cancelled) stops the writer and
-   *     is rethrown to the reader
+   *     silent socket; an exception it throws (the activity was cancelled) stops the writer and is
+   *     rethrown to the reader
    */
   HashingFileWriter(
       FileChannel channel, MessageDigest digest, long startOffset, LongConsumer written) {

@@ -36,8 +36,8 @@ final class HttpStatusFailures {
   }
 
   /**
-   * The URL without credentials or query: tokens travel in query strings and userinfo, never in
-   * the path, and the path is what a person needs to see which file failed.
+   * The URL without credentials or query: tokens travel in query strings and userinfo, never in the
+   * path, and the path is what a person needs to see which file failed.
    */
   static String withoutSecrets(HttpUrl url) {
     String shown =

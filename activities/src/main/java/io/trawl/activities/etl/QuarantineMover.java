@@ -42,7 +42,10 @@ final class QuarantineMover {
       FileMoves.atomicMove(staged, destination);
     } else if (!Files.exists(destination)) {
       throw new IOException(
-          "neither the staged file " + staged + " nor its quarantined copy " + destination
+          "neither the staged file "
+              + staged
+              + " nor its quarantined copy "
+              + destination
               + " exists");
     }
     ObjectNode reason = JSON.createObjectNode();

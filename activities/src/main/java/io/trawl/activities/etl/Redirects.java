@@ -33,7 +33,11 @@ final class Redirects {
       response.close();
       if (hops == MAX) {
         throw Failures.rejected(
-            "etl source \"" + sourceId + "\": more than " + MAX + " redirects from "
+            "etl source \""
+                + sourceId
+                + "\": more than "
+                + MAX
+                + " redirects from "
                 + HttpStatusFailures.withoutSecrets(request.url()));
       }
       HttpUrl next = location == null ? null : current.url().resolve(location);

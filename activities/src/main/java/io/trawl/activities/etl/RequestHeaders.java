@@ -13,7 +13,8 @@ import okhttp3.Headers;
  * a history.
  */
 public final class RequestHeaders {
-  private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern ENV_REFERENCE =
+      Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final Map<String, String> environment;
 

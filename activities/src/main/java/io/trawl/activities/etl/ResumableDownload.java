@@ -70,7 +70,12 @@ public final class ResumableDownload {
    * @param ifNoneMatch a conditional GET's ETag, or null
    */
   public record Spec(
-      String sourceId, HttpUrl url, Headers headers, Path part, long maxBytes, String ifNoneMatch) {}
+      String sourceId,
+      HttpUrl url,
+      Headers headers,
+      Path part,
+      long maxBytes,
+      String ifNoneMatch) {}
 
   private final OkHttpClient client;
 
@@ -79,15 +84,16 @@ public final class ResumableDownload {
   }
 
   /**
-   * Runs one attempt. A {@code checkpoint} for the same partial file resumes it; otherwise the
-   * file starts empty.
+   * Runs one attempt. A {@code checkpoint} for the same partial file resumes it; otherwise the file
+   * starts empty.
    *
    * @throws io.temporal.failure.ApplicationFailure {@code SizeLimitExceeded} (the partial file is
    *     deleted), {@code ProviderRejected}, {@code ProviderRateLimited}, {@code
    *     ProviderUnavailable} (also for a broken connection, after the bytes that did arrive were
    *     written and reported, so the retry resumes behind them)
    */
-  public Result run(Spec spec, DownloadCheckpoint checkpoint, Progress progress) throws IOException {
+  public Result run(Spec spec, DownloadCheckpoint checkpoint, Progress progress)
+      throws IOException {
     try {
       return attempt(spec, checkpoint, progress);
     } catch (SizeLimitException e) {
@@ -141,7 +147,8 @@ public final class ResumableDownload {
             entity = Entity.fresh();
             continue;
           }
-          throw HttpStatusFailures.of(response, "download of etl source \"" + spec.sourceId() + "\"");
+          throw HttpStatusFailures.of(
+              response, "download of etl source \"" + spec.sourceId() + "\"");
         }
       }
     }
@@ -170,11 +177,7 @@ public final class ResumableDownload {
         position ->
             progress.update(
                 new DownloadCheckpoint(
-                    spec.part().toString(),
-                    position,
-                    served.etag(),
-                    served.lastModified(),
-                    total));
+                    spec.part().toString(), position, served.etag(), served.lastModified(), total));
     HashingFileWriter writer =
         new HashingFileWriter(channel, prefixDigest(channel, offset, report), offset, report);
     Runnable tick = () -> report.accept(writer.position());

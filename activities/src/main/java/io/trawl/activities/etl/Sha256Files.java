@@ -15,7 +15,9 @@ final class Sha256Files {
 
   private Sha256Files() {}
 
-  /** @param tick called every 256 MiB, so a long hash keeps its activity heartbeating */
+  /**
+   * @param tick called every 256 MiB, so a long hash keeps its activity heartbeating
+   */
   static String of(Path file, Runnable tick) throws IOException {
     MessageDigest digest;
     try {

@@ -50,12 +50,14 @@ public final class SourceProber {
         }
       }
       Redirects.Followed ranged =
-          Redirects.execute(client, request.get().header("Range", "bytes=0-0").build(), source.id());
+          Redirects.execute(
+              client, request.get().header("Range", "bytes=0-0").build(), source.id());
       // Closing without reading the body: a server that ignores the Range is not read to the end.
       try (Response response = ranged.response()) {
         if (response.code() == 206) {
           Matcher total = TOTAL.matcher(response.header("Content-Range", ""));
-          return result(response, total.matches() ? Long.parseLong(total.group(1)) : -1, true, ranged.hops());
+          return result(
+              response, total.matches() ? Long.parseLong(total.group(1)) : -1, true, ranged.hops());
         }
         if (response.code() == 200) {
           return result(response, lengthHeader(response), true, ranged.hops());

@@ -44,7 +44,8 @@ public final class SourceUrls {
   }
 
   private static HttpUrl parse(EtlSource source, String url) {
-    String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
+    String scheme =
+        url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
     HttpUrl parsed = (scheme.equals("http") || scheme.equals("https")) ? HttpUrl.parse(url) : null;
     if (parsed == null) {
       throw Failures.invalidInput(

@@ -10,7 +10,9 @@ final class TextSniffer {
   /** Index of the first byte that is not whitespace or a UTF-8 byte-order mark, or -1. */
   static int firstNonBlank(byte[] head) {
     int i = 0;
-    if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xef
+        && (head[1] & 0xff) == 0xbb
         && (head[2] & 0xff) == 0xbf) {
       i = 3;
     }
@@ -21,9 +23,9 @@ final class TextSniffer {
   }
 
   /**
-   * True for an HTML document: after an optional BOM, whitespace, XML prolog and comments, it
-   * opens with {@code <!DOCTYPE html} or {@code <html}. A gateway's error page served with 200 is
-   * the usual culprit.
+   * True for an HTML document: after an optional BOM, whitespace, XML prolog and comments, it opens
+   * with {@code <!DOCTYPE html} or {@code <html}. A gateway's error page served with 200 is the
+   * usual culprit.
    */
   static boolean isHtml(byte[] head) {
     int start = firstNonBlank(head);
@@ -50,7 +52,8 @@ final class TextSniffer {
   /** The first line of the head, shortened, for a message quoting what was served. */
   static String preview(byte[] head) {
     int start = Math.max(0, firstNonBlank(head));
-    String text = new String(head, start, Math.min(head.length - start, 60), StandardCharsets.UTF_8);
+    String text =
+        new String(head, start, Math.min(head.length - start, 60), StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
     return (newline >= 0 ? text.substring(0, newline) : text).strip();
   }

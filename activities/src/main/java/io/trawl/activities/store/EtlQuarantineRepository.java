@@ -31,7 +31,8 @@ public final class EtlQuarantineRepository {
   private static final String SELECT_RECENT_OF_SOURCE =
       "SELECT "
           + COLUMNS
-          + " FROM etl_quarantine WHERE source_id = ? ORDER BY quarantined_at DESC, id DESC LIMIT ?";
+          + " FROM etl_quarantine WHERE source_id = ? ORDER BY quarantined_at DESC, id DESC LIMIT"
+          + " ?";
 
   private final Jdbc jdbc;
 

@@ -68,6 +68,7 @@ class DataDirectoryTest {
   }
 
   private static EtlSource source(String target) {
-    return new EtlSource("demo", "https://example.org/x", EtlFormat.CSV, null, 1 << 20, target, Map.of());
+    return new EtlSource(
+        "demo", "https://example.org/x", EtlFormat.CSV, null, 1 << 20, target, Map.of());
   }
 }

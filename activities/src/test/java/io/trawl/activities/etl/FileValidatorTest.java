@@ -57,7 +57,8 @@ class FileValidatorTest {
     byte[] png = DemoFiles.all().get("trawl-logo.png");
 
     assertThatThrownBy(() -> validate(EtlFormat.GZIP, null, png, png.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("magic"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("magic"))
         .hasMessageContaining("not gzip's magic 1f 8b");
   }
 
@@ -66,7 +67,8 @@ class FileValidatorTest {
     byte[] json = DemoFiles.all().get("rivm-stations.json");
 
     assertThatThrownBy(() -> validate(EtlFormat.JSON, "0".repeat(64), json, json.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("checksum"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("checksum"))
         .hasMessageContaining("checksum mismatch")
         .hasMessageContaining("expected 000000000000…")
         .hasMessageContaining("got " + sha256(json).substring(0, 12));
@@ -75,14 +77,16 @@ class FileValidatorTest {
   @Test
   void refusesAnHtmlErrorPageServedForABinaryFormat() {
     assertThatThrownBy(() -> validate(EtlFormat.ZIP, null, HTML, HTML.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("html-page"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("html-page"))
         .hasMessageContaining("is an HTML page (\"<!DOCTYPE html>\")");
   }
 
   @Test
   void refusesAnHtmlErrorPageServedForCsv() {
     assertThatThrownBy(() -> validate(EtlFormat.CSV, null, HTML, HTML.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("html-page"));
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("html-page"));
   }
 
   @Test
@@ -96,14 +100,17 @@ class FileValidatorTest {
     byte[] half = Arrays.copyOf(gzip, gzip.length / 2);
 
     assertThatThrownBy(() -> validate(EtlFormat.GZIP, null, half, gzip.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("truncated"))
-        .hasMessageContaining("the server announced " + gzip.length + " bytes, " + half.length + " arrived");
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("truncated"))
+        .hasMessageContaining(
+            "the server announced " + gzip.length + " bytes, " + half.length + " arrived");
   }
 
   @Test
   void refusesAnEmptyFile() {
     assertThatThrownBy(() -> validate(EtlFormat.CSV, null, new byte[0], 0))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("empty"));
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("empty"));
   }
 
   @Test
@@ -114,7 +121,8 @@ class FileValidatorTest {
     }
 
     assertThatThrownBy(() -> validate(EtlFormat.GZIP, null, gzip, gzip.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("gzip-stream"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("gzip-stream"))
         .hasMessageContaining("is not an intact gzip stream");
   }
 
@@ -130,7 +138,8 @@ class FileValidatorTest {
     archive[60] ^= (byte) 0xff; // inside the entry's compressed data
 
     assertThatThrownBy(() -> validate(EtlFormat.ZIP, null, archive, archive.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"))
         .hasMessageContaining("is not an intact zip archive");
   }
 
@@ -140,7 +149,8 @@ class FileValidatorTest {
     byte[] cut = Arrays.copyOf(zip, zip.length - 40);
 
     assertThatThrownBy(() -> validate(EtlFormat.ZIP, null, cut, -1))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"));
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"));
   }
 
   @Test
@@ -148,7 +158,8 @@ class FileValidatorTest {
     byte[] bytes = "PAR1 some row groups but no footer".getBytes(StandardCharsets.US_ASCII);
 
     assertThatThrownBy(() -> validate(EtlFormat.PARQUET, null, bytes, bytes.length))
-        .isInstanceOfSatisfying(FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("magic"))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("magic"))
         .hasMessageContaining("footer");
   }
 
@@ -161,8 +172,16 @@ class FileValidatorTest {
     ProbeResult probe = new ProbeResult(200, "\"e\"", null, announced, null, false, 0);
     DownloadRef download =
         new DownloadRef(
-            false, file.toString(), content.length, sha256(content), "\"e\"", null, null,
-            content.length, 0, 0);
+            false,
+            file.toString(),
+            content.length,
+            sha256(content),
+            "\"e\"",
+            null,
+            null,
+            content.length,
+            0,
+            0);
     return validator.validate(source, probe, download, file, () -> {});
   }
 

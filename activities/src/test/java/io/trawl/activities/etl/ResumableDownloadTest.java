@@ -39,7 +39,8 @@ class ResumableDownloadTest {
 
   @Test
   void streamsTheWholeFileAndHashesItInTheSamePass() throws Exception {
-    ResumableDownload.Result result = download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set);
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set);
 
     assertThat(result.bytes()).isEqualTo(SIZE);
     assertThat(result.sha256()).isEqualTo(content.sha256());
@@ -61,7 +62,8 @@ class ResumableDownloadTest {
     DownloadCheckpoint checkpoint = lastCheckpoint.get();
     assertThat(checkpoint.offset()).isEqualTo(3 << 20);
 
-    ResumableDownload.Result result = download.run(spec(Long.MAX_VALUE, null), checkpoint, lastCheckpoint::set);
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), checkpoint, lastCheckpoint::set);
 
     assertThat(result.resumedFrom()).isEqualTo(3 << 20);
     assertThat(result.sha256()).isEqualTo(content.sha256());
@@ -129,7 +131,8 @@ class ResumableDownloadTest {
   void reportsNotModifiedWhenIfNoneMatchHolds() throws Exception {
     String etag = download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set).etag();
 
-    ResumableDownload.Result result = download.run(spec(Long.MAX_VALUE, etag), null, lastCheckpoint::set);
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, etag), null, lastCheckpoint::set);
 
     assertThat(result.notModified()).isTrue();
     assertThat(server.stats(NAME).notModified()).isEqualTo(1);

@@ -23,7 +23,8 @@ class SourceProberTest {
 
   private final FakeFileServer server = new FakeFileServer().start().put("data.csv", DATA);
   private final SourceProber prober =
-      new SourceProber(EtlHttp.newClient(), new SourceUrls(server.baseUrl()), new RequestHeaders(Map.of()));
+      new SourceProber(
+          EtlHttp.newClient(), new SourceUrls(server.baseUrl()), new RequestHeaders(Map.of()));
   private HttpServer redirector;
 
   @AfterEach

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SourceUrlsTest {
   @Test
   void refusesFileAndFtpUrls() {
-    for (String url : new String[] {"file:///etc/passwd", "ftp://ftp.example.org/data.csv", "gopher://x"}) {
+    for (String url :
+        new String[] {"file:///etc/passwd", "ftp://ftp.example.org/data.csv", "gopher://x"}) {
       assertThatThrownBy(() -> new SourceUrls(null).resolve(source(url)))
           .isInstanceOfSatisfying(
               ApplicationFailure.class,
@@ -42,7 +43,12 @@ class SourceUrlsTest {
   void resolvesEnvironmentReferencesInHeadersWithoutEchoingValues() {
     EtlSource source =
         new EtlSource(
-            "demo", "https://example.org/x", EtlFormat.CSV, null, 1 << 20, "x",
+            "demo",
+            "https://example.org/x",
+            EtlFormat.CSV,
+            null,
+            1 << 20,
+            "x",
             Map.of("Authorization", "Bearer ${env:DEMO_TOKEN}"));
 
     assertThat(new RequestHeaders(Map.of("DEMO_TOKEN", "s3cret")).of(source).get("Authorization"))

@@ -1,8 +1,8 @@
 package io.trawl.sandbox.files;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.function.LongConsumer;
 
 /**

@@ -48,8 +48,14 @@ public final class DemoFiles {
     Random random = new Random(2026);
     for (int code = 1; code <= 342; code++) {
       for (int year = 2015; year <= 2025; year++) {
-        csv.append(String.format(Locale.ROOT, "GM%04d,Gemeente %d,%d,%d%n", code, code, year,
-            5_000 + random.nextInt(900_000)));
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "GM%04d,Gemeente %d,%d,%d%n",
+                code,
+                code,
+                year,
+                5_000 + random.nextInt(900_000)));
       }
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -62,8 +68,14 @@ public final class DemoFiles {
       Random random = new Random(42);
       String[] cities = {"Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen"};
       for (int i = 0; i < 2_000; i++) {
-        csv.append(String.format(Locale.ROOT, "%08d,Company %d B.V.,%s,%d%n", 10_000_000 + i, i,
-            cities[random.nextInt(cities.length)], 1 + random.nextInt(500)));
+        csv.append(
+            String.format(
+                Locale.ROOT,
+                "%08d,Company %d B.V.,%s,%d%n",
+                10_000_000 + i,
+                i,
+                cities[random.nextInt(cities.length)],
+                1 + random.nextInt(500)));
       }
       entry(zip, "companies.csv", csv.toString());
       entry(zip, "README.txt", "Synthetic company register extract for the trawl demo.\n");
@@ -85,9 +97,18 @@ public final class DemoFiles {
   static byte[] stationsJson() {
     StringBuilder json = new StringBuilder("[\n");
     for (int i = 1; i <= 40; i++) {
-      json.append(String.format(Locale.ROOT,
-          "  {\"station\": \"NL%03d\", \"name\": \"Station %d\", \"lat\": %d.%02d, \"lon\": %d.%02d}%s%n",
-          i, i, 51 + i % 3, i, 4 + i % 4, 99 - i, i < 40 ? "," : ""));
+      json.append(
+          String.format(
+              Locale.ROOT,
+              "  {\"station\": \"NL%03d\", \"name\": \"Station %d\", \"lat\": %d.%02d, \"lon\":"
+                  + " %d.%02d}%s%n",
+              i,
+              i,
+              51 + i % 3,
+              i,
+              4 + i % 4,
+              99 - i,
+              i < 40 ? "," : ""));
     }
     return json.append("]\n").toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -96,9 +117,13 @@ public final class DemoFiles {
     StringBuilder ndjson = new StringBuilder();
     Random random = new Random(7);
     for (int day = 1; day <= 365; day++) {
-      ndjson.append(String.format(Locale.ROOT,
-          "{\"day\": %d, \"station\": \"260\", \"tg\": %d, \"rh\": %d}%n",
-          day, random.nextInt(300) - 50, random.nextInt(400)));
+      ndjson.append(
+          String.format(
+              Locale.ROOT,
+              "{\"day\": %d, \"station\": \"260\", \"tg\": %d, \"rh\": %d}%n",
+              day,
+              random.nextInt(300) - 50,
+              random.nextInt(400)));
     }
     return ndjson.toString().getBytes(StandardCharsets.UTF_8);
   }

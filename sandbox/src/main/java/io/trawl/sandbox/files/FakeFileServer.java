@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * per file ({@link FileFaults}): change a file, serve an HTML error page with 200, truncate, drop
  * or stall the connection mid-body, ignore Range, be slow, refuse HEAD.
  *
- * <p>ETags derive from the content and Last-Modified from a fixed epoch plus one minute per
- * change, so a restarted server answers the same validators for the same files.
+ * <p>ETags derive from the content and Last-Modified from a fixed epoch plus one minute per change,
+ * so a restarted server answers the same validators for the same files.
  */
 public final class FakeFileServer implements AutoCloseable {
   /** Last-Modified of a file's first version. */
@@ -151,7 +151,8 @@ public final class FakeFileServer implements AutoCloseable {
   private ServedFile file(String name) {
     ServedFile file = files.get(name);
     if (file == null) {
-      throw new IllegalArgumentException("no file named " + name + " (known: " + files.keySet() + ")");
+      throw new IllegalArgumentException(
+          "no file named " + name + " (known: " + files.keySet() + ")");
     }
     return file;
   }

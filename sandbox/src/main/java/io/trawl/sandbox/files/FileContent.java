@@ -20,7 +20,9 @@ public abstract class FileContent {
   /** Copies {@code length} bytes from {@code from} into {@code buffer} starting at offset 0. */
   abstract void read(long from, byte[] buffer, int length);
 
-  /** Writes {@code length} bytes from {@code from} to {@code out}, using {@code scratch} if needed. */
+  /**
+   * Writes {@code length} bytes from {@code from} to {@code out}, using {@code scratch} if needed.
+   */
   void writeTo(OutputStream out, long from, int length, byte[] scratch) throws IOException {
     read(from, scratch, length);
     out.write(scratch, 0, length);
@@ -38,15 +40,19 @@ public abstract class FileContent {
   public static FileContent synthetic(long length, long seed, byte[] head, byte[] tail) {
     if (length < head.length + tail.length) {
       throw new IllegalArgumentException(
-          "length " + length + " is smaller than head + tail (" + (head.length + tail.length) + ")");
+          "length "
+              + length
+              + " is smaller than head + tail ("
+              + (head.length + tail.length)
+              + ")");
     }
     return new Synthetic(length, seed, head.clone(), tail.clone());
   }
 
   /**
-   * A short, stable identity of the bytes, from which the server derives the ETag: the same
-   * content gives the same ETag in every process, so a second run against a restarted sandbox is
-   * still fresh.
+   * A short, stable identity of the bytes, from which the server derives the ETag: the same content
+   * gives the same ETag in every process, so a second run against a restarted sandbox is still
+   * fresh.
    */
   abstract String fingerprint();
 
@@ -219,7 +225,12 @@ public abstract class FileContent {
 
     @Override
     String fingerprint() {
-      return "syn" + Long.toHexString(seed) + "-" + length + "-" + HexFormat.of().formatHex(head)
+      return "syn"
+          + Long.toHexString(seed)
+          + "-"
+          + length
+          + "-"
+          + HexFormat.of().formatHex(head)
           + HexFormat.of().formatHex(tail);
     }
 

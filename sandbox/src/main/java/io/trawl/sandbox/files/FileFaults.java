@@ -13,8 +13,8 @@ import java.util.Map;
  *     still announces the full length (a half-copied file on the server)
  * @param corrupt a run of bytes in the middle is inverted; the ETag changes with it
  * @param empty the file is served with 0 bytes
- * @param dropAfterBytes when {@code >= 0}, GET bodies declare the full length and the connection
- *     is closed after that many body bytes
+ * @param dropAfterBytes when {@code >= 0}, GET bodies declare the full length and the connection is
+ *     closed after that many body bytes
  * @param dropTimes how many GETs are dropped that way before the file is served whole again
  * @param stallAfterBytes when {@code >= 0}, the next GET body hangs after that many bytes until
  *     {@link FakeFileServer#releaseStalls} or close, then the connection is closed (once)
@@ -93,7 +93,11 @@ public record FileFaults(
         case "no-etag-on-head" -> builder.omitEtagOnHead(true);
         default ->
             throw new IllegalArgumentException(
-                "unknown fault \"" + name + "\" (known: " + String.join(", ", QUERY_NAMES.keySet().stream().sorted().toList()) + ")");
+                "unknown fault \""
+                    + name
+                    + "\" (known: "
+                    + String.join(", ", QUERY_NAMES.keySet().stream().sorted().toList())
+                    + ")");
       }
     }
     return builder.build();

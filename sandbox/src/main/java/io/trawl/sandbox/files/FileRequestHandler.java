@@ -142,7 +142,8 @@ final class FileRequestHandler implements HttpHandler {
     }
     long length = to - from;
     // 0 asks the JDK server for chunked encoding; -1 for an empty body.
-    exchange.sendResponseHeaders(status, faults.chunked() && length > 0 ? 0 : length == 0 ? -1 : length);
+    exchange.sendResponseHeaders(
+        status, faults.chunked() && length > 0 ? 0 : length == 0 ? -1 : length);
     if (length > 0) {
       BodyWriter writer =
           new BodyWriter(served.body(), faults.bytesPerSecond(), stalls, counters::countBody);
@@ -170,8 +171,7 @@ final class FileRequestHandler implements HttpHandler {
     if (ifRange.startsWith("\"") || ifRange.startsWith("W/")) {
       return ifRange.equals(served.etag()); // If-Range needs a strong match.
     }
-    return served.lastModified() != null
-        && ifRange.equals(HTTP_DATE.format(served.lastModified()));
+    return served.lastModified() != null && ifRange.equals(HTTP_DATE.format(served.lastModified()));
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

@@ -3,8 +3,8 @@ package io.trawl.sandbox.files;
 import java.time.Instant;
 
 /**
- * One file in the server's catalog: its current content and validators, the faults armed on it
- * and the count-limited faults still to be consumed. Guarded by its own monitor.
+ * One file in the server's catalog: its current content and validators, the faults armed on it and
+ * the count-limited faults still to be consumed. Guarded by its own monitor.
  */
 final class ServedFile {
   private FileContent content;

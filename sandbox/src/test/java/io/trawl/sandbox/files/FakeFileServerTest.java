@@ -19,7 +19,8 @@ class FakeFileServerTest {
   private static final byte[] DATA = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
 
   private final FakeFileServer server = new FakeFileServer().start().put("data.bin", DATA);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @AfterEach
   void stop() {
@@ -28,11 +29,13 @@ class FakeFileServerTest {
 
   @Test
   void headAnnouncesLengthAndValidatorsWithoutABody() throws Exception {
-    HttpResponse<byte[]> head = send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<byte[]> head =
+        send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.headers().firstValue("Content-Length")).hasValue("20");
-    assertThat(head.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).startsWith("\""));
+    assertThat(head.headers().firstValue("ETag"))
+        .hasValueSatisfying(tag -> assertThat(tag).startsWith("\""));
     assertThat(head.headers().firstValue("Last-Modified")).hasValue("Thu, 1 Jan 2026 00:00:00 GMT");
     assertThat(head.headers().firstValue("Accept-Ranges")).hasValue("bytes");
     assertThat(head.body()).isEmpty();
@@ -72,7 +75,8 @@ class FakeFileServerTest {
     String before = etag();
     server.put("data.bin", "new content".getBytes(StandardCharsets.US_ASCII));
 
-    HttpResponse<byte[]> head = send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<byte[]> head =
+        send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(head.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
     assertThat(head.headers().firstValue("Last-Modified")).hasValue("Thu, 1 Jan 2026 00:01:00 GMT");
@@ -87,7 +91,9 @@ class FakeFileServerTest {
   void refusesHeadWhenAsked() throws Exception {
     server.faults("data.bin", FileFaults.builder().refuseHead(true).build());
 
-    assertThat(send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode())
+    assertThat(
+            send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode())
         .isEqualTo(405);
     assertThat(send(request("data.bin")).statusCode()).isEqualTo(200);
   }
@@ -97,7 +103,8 @@ class FakeFileServerTest {
     server.faults("data.bin", FileFaults.builder().truncateTo(8).build());
 
     HttpResponse<byte[]> get = send(request("data.bin"));
-    HttpResponse<byte[]> head = send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<byte[]> head =
+        send(request("data.bin").method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(get.body()).isEqualTo(Arrays.copyOf(DATA, 8));
     assertThat(head.headers().firstValue("Content-Length")).hasValue("20");
@@ -105,7 +112,8 @@ class FakeFileServerTest {
 
   @Test
   void htmlFaultFromTheQueryServesAnErrorPageWith200() throws Exception {
-    HttpResponse<byte[]> get = send(HttpRequest.newBuilder(URI.create(server.url("data.bin") + "?fault=html")));
+    HttpResponse<byte[]> get =
+        send(HttpRequest.newBuilder(URI.create(server.url("data.bin") + "?fault=html")));
 
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(new String(get.body(), StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
@@ -117,7 +125,11 @@ class FakeFileServerTest {
     server.faults("data.bin", FileFaults.builder().dropAfterBytes(10, 1).build());
 
     CompletableFuture<HttpResponse<byte[]>> cut = sendAsync(request("data.bin"));
-    assertThat(cut).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingRootCause().isInstanceOf(IOException.class);
+    assertThat(cut)
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(IOException.class);
     assertThat(send(request("data.bin")).body()).isEqualTo(DATA);
     assertThat(server.stats("data.bin").bodyBytes()).isEqualTo(30);
   }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code trawl bench download}: the ETL download path (stream, hash, validate, write, fsync,
- * rename) in a {@code -Xmx64m} JVM against {@code curl -s URL | sha256sum}, on one file served
- * over loopback, measured in the same run.
+ * rename) in a {@code -Xmx64m} JVM against {@code curl -s URL | sha256sum}, on one file served over
+ * loopback, measured in the same run.
  */
 @Command(
     name = "download",
@@ -48,17 +48,28 @@ public final class DownloadBenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--size", paramLabel = "SIZE", defaultValue = "1g", description = "File size, e.g. 256m, 1g (default 1g).")
+  @Option(
+      names = "--size",
+      paramLabel = "SIZE",
+      defaultValue = "1g",
+      description = "File size, e.g. 256m, 1g (default 1g).")
   String size;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "2", description = "Runs per side; the best counts (default 2).")
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Runs per side; the best counts (default 2).")
   int runs;
 
   @Override
   public Integer call() throws Exception {
     long bytes =
         ByteSize.parse(size)
-            .orElseThrow(() -> new UsageException("--size must be a size such as 256m or 1g, got \"" + size + "\""));
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "--size must be a size such as 256m or 1g, got \"" + size + "\""));
     if (runs < 1) {
       throw new UsageException("--runs must be 1 or more, got " + runs);
     }
@@ -67,7 +78,8 @@ public final class DownloadBenchCommand implements Callable<Integer> {
     FileContent file = FileContent.synthetic(bytes, 20261125, PAR1, PAR1);
     try (FakeFileServer server = new FakeFileServer().start()) {
       server.put("bench.parquet", file);
-      server.put("warmup.parquet", FileContent.synthetic(Math.min(bytes, WARMUP_BYTES), 7, PAR1, PAR1));
+      server.put(
+          "warmup.parquet", FileContent.synthetic(Math.min(bytes, WARMUP_BYTES), 7, PAR1, PAR1));
       String url = server.url("bench.parquet");
       out.printf(
           "bench download: %s synthetic Parquet file at %s, best of %d run(s) each%n",
@@ -79,13 +91,19 @@ public final class DownloadBenchCommand implements Callable<Integer> {
         out.println("  baseline skipped: " + missing.get() + " is not on PATH, so no ratio");
       } else {
         baseline = CurlBaseline.measure(url, runs);
-        out.printf(Locale.ROOT, "  %-36s %7.2f s  %5.2f GB/s%n", "curl -s URL | sha256sum", baseline.seconds(), bytes / baseline.seconds() / 1e9);
+        out.printf(
+            Locale.ROOT,
+            "  %-36s %7.2f s  %5.2f GB/s%n",
+            "curl -s URL | sha256sum",
+            baseline.seconds(),
+            bytes / baseline.seconds() / 1e9);
         out.flush();
       }
       String expected = baseline != null ? baseline.sha256() : file.sha256();
       Measured trawl = runChild(url, server.url("warmup.parquet"), dir, expected);
       if (!trawl.sha256().equals(expected)) {
-        throw new IllegalStateException("trawl's sha256 " + trawl.sha256() + " differs from " + expected);
+        throw new IllegalStateException(
+            "trawl's sha256 " + trawl.sha256() + " differs from " + expected);
       }
       out.printf(
           Locale.ROOT,
@@ -115,8 +133,15 @@ public final class DownloadBenchCommand implements Callable<Integer> {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         List.of(
-            java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-            DownloadBenchMain.class.getName(), url, warmupUrl, dir.toString(), expected,
+            java,
+            "-Xmx64m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DownloadBenchMain.class.getName(),
+            url,
+            warmupUrl,
+            dir.toString(),
+            expected,
             Integer.toString(runs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     double best = Double.MAX_VALUE;
@@ -124,7 +149,8 @@ public final class DownloadBenchCommand implements Callable<Integer> {
     long peak = -1;
     List<String> other = new ArrayList<>();
     try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         String[] parts = line.split(" ");
         if (parts[0].equals("RUN") && parts.length == 4) {
@@ -140,7 +166,10 @@ public final class DownloadBenchCommand implements Callable<Integer> {
     int exit = process.waitFor();
     if (exit != 0 || sha256 == null) {
       throw new IllegalStateException(
-          "the -Xmx64m bench JVM exited " + exit + ": " + String.join(" | ", other.subList(Math.max(0, other.size() - 5), other.size())));
+          "the -Xmx64m bench JVM exited "
+              + exit
+              + ": "
+              + String.join(" | ", other.subList(Math.max(0, other.size() - 5), other.size())));
     }
     return new Measured(best, sha256, peak);
   }

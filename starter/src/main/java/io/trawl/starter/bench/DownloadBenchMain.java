@@ -60,7 +60,12 @@ public final class DownloadBenchMain {
       OkHttpClient http, DataDirectory data, String url, String expectedSha) throws Exception {
     EtlSource source =
         new EtlSource(
-            "bench", url, EtlFormat.PARQUET, expectedSha, Long.MAX_VALUE, "bench/bench.parquet",
+            "bench",
+            url,
+            EtlFormat.PARQUET,
+            expectedSha,
+            Long.MAX_VALUE,
+            "bench/bench.parquet",
             Map.of());
     Path target = data.target(source);
     Path part = DataDirectory.partFile(target);
@@ -75,12 +80,25 @@ public final class DownloadBenchMain {
     Files.move(part, staged, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     DownloadRef download =
         new DownloadRef(
-            false, staged.toString(), result.bytes(), result.sha256(), result.etag(),
-            result.lastModified(), result.contentType(), result.declaredLength(), 0, 0);
+            false,
+            staged.toString(),
+            result.bytes(),
+            result.sha256(),
+            result.etag(),
+            result.lastModified(),
+            result.contentType(),
+            result.declaredLength(),
+            0,
+            0);
     ProbeResult probe =
         new ProbeResult(
-            200, result.etag(), result.lastModified(), result.declaredLength(),
-            result.contentType(), false, 0);
+            200,
+            result.etag(),
+            result.lastModified(),
+            result.declaredLength(),
+            result.contentType(),
+            false,
+            0);
     new FileValidator().validate(source, probe, download, staged, () -> {});
     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return result;

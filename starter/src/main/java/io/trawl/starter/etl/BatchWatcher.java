@@ -69,7 +69,10 @@ final class BatchWatcher {
             bar.maxHint(Math.max(total, done));
             bar.stepTo(done);
             bar.setExtraMessage(
-                progress.finished().size() + "/" + sources.size() + " sources, running "
+                progress.finished().size()
+                    + "/"
+                    + sources.size()
+                    + " sources, running "
                     + String.join(" ", progress.running()));
           }
         }

@@ -9,8 +9,8 @@ import io.trawl.workflows.etl.DownloadCheckpoint;
 import java.util.Optional;
 
 /**
- * How far a source's running download is, read from its last heartbeat through the server: the
- * same checkpoint a resumed attempt would start from.
+ * How far a source's running download is, read from its last heartbeat through the server: the same
+ * checkpoint a resumed attempt would start from.
  */
 final class DownloadProgress {
   private static final String DOWNLOAD_ACTIVITY = "EtlDownload";

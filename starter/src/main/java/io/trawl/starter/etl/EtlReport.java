@@ -42,7 +42,8 @@ final class EtlReport {
       if (result.outcome() == EtlOutcome.QUARANTINED) {
         out.println("    quarantined: " + result.error());
         out.println("    moved to " + result.path() + " (old file and manifest record kept)");
-      } else if (result.outcome() == EtlOutcome.FAILED && result.reason() != null
+      } else if (result.outcome() == EtlOutcome.FAILED
+          && result.reason() != null
           && !result.reason().equals(result.error())) {
         out.println("    error: " + result.error());
       }

@@ -51,7 +51,8 @@ public final class ManifestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
+    try (TrawlRuntime runtime =
+        Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
       List<ManifestRecord> records = new EtlManifestRepository(runtime.dataSource()).all();
       if (export != null) {
         Path root = EtlWorkerSettings.dataDirectory(CliEnvironment.get());

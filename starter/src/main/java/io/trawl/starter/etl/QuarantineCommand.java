@@ -38,7 +38,11 @@ public final class QuarantineCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "ID", description = "Only this source.")
   String source;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Rows (default 20).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows (default 20).")
   int limit;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
@@ -50,8 +54,10 @@ public final class QuarantineCommand implements Callable<Integer> {
       throw new UsageException("--limit must be 1 or more, got " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
-      List<EtlQuarantineRow> rows = new EtlQuarantineRepository(runtime.dataSource()).recent(source, limit);
+    try (TrawlRuntime runtime =
+        Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
+      List<EtlQuarantineRow> rows =
+          new EtlQuarantineRepository(runtime.dataSource()).recent(source, limit);
       if (json) {
         out.println(Json.write(rows));
       } else if (rows.isEmpty()) {

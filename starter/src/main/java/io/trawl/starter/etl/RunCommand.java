@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    header = "Probe each source, download it when it changed, validate it, record or quarantine it.",
+    header =
+        "Probe each source, download it when it changed, validate it, record or quarantine it.",
     description = {
       "Prints one row per source: result (downloaded, fresh, would-download, quarantined,",
       "failed), the freshness gate's decision and reason, bytes and duration. Exit code 1 when a",
@@ -54,7 +55,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--force-refresh", description = "Download even when the source is fresh.")
   boolean forceRefresh;
 
-  @Option(names = "--dry-run", description = "Probe and decide only; report what would be downloaded.")
+  @Option(
+      names = "--dry-run",
+      description = "Probe and decide only; report what would be downloaded.")
   boolean dryRun;
 
   @Option(names = "--json", description = "Print the results as JSON.")

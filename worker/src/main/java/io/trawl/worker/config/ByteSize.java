@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads byte counts as people write them: {@code 1048576}, {@code 500m}, {@code 10GiB}, {@code
- * 1g}. Every unit is binary (k = 1024), so {@code 10GB} and {@code 10GiB} mean the same.
+ * Reads byte counts as people write them: {@code 1048576}, {@code 500m}, {@code 10GiB}, {@code 1g}.
+ * Every unit is binary (k = 1024), so {@code 10GB} and {@code 10GiB} mean the same.
  */
 public final class ByteSize {
   private static final Pattern SIZE =

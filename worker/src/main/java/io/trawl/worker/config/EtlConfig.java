@@ -11,7 +11,8 @@ import java.util.List;
  * @param concurrency how many sources download at once
  */
 public record EtlConfig(List<EtlSource> sources, int concurrency) {
-  public static final EtlConfig DEFAULTS = new EtlConfig(List.of(), EtlBatchRequest.DEFAULT_CONCURRENCY);
+  public static final EtlConfig DEFAULTS =
+      new EtlConfig(List.of(), EtlBatchRequest.DEFAULT_CONCURRENCY);
 
   public EtlConfig {
     sources = List.copyOf(sources);

@@ -70,8 +70,14 @@ public final class EtlConfigParser {
       String sameTarget = targets.putIfAbsent(source.target(), source.id());
       if (sameTarget != null) {
         throw error(
-            key + ".target (source \"" + source.id() + "\") \"" + source.target()
-                + "\" is already the target of source \"" + sameTarget + "\"");
+            key
+                + ".target (source \""
+                + source.id()
+                + "\") \""
+                + source.target()
+                + "\" is already the target of source \""
+                + sameTarget
+                + "\"");
       }
       sources.add(source);
     }
@@ -94,7 +100,8 @@ public final class EtlConfigParser {
     unknownKeys(node, key + ".", SOURCE_KEYS, where);
     String url = required(node, key, "url", where);
     String lower = url.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("http://") || lower.startsWith("https://")
+    if (!(lower.startsWith("http://")
+        || lower.startsWith("https://")
         || lower.startsWith(SourceUrls.SANDBOX_PREFIX))) {
       throw error(key + ".url" + where + " must be http or https, got \"" + url + "\"");
     }
@@ -104,8 +111,14 @@ public final class EtlConfigParser {
             .orElseThrow(
                 () ->
                     error(
-                        key + ".format" + where + " must be one of " + EtlFormat.names()
-                            + ", got \"" + formatName + "\""));
+                        key
+                            + ".format"
+                            + where
+                            + " must be one of "
+                            + EtlFormat.names()
+                            + ", got \""
+                            + formatName
+                            + "\""));
     String sha256 = text(node, "sha256");
     if (sha256 != null && !SHA256.matcher(sha256).matches()) {
       throw error(key + ".sha256" + where + " must be 64 hex digits, got \"" + sha256 + "\"");
@@ -118,15 +131,19 @@ public final class EtlConfigParser {
               .orElseThrow(
                   () ->
                       error(
-                          key + ".max_bytes" + where
-                              + " must be a positive size such as 500m or 10GiB, got \"" + raw
+                          key
+                              + ".max_bytes"
+                              + where
+                              + " must be a positive size such as 500m or 10GiB, got \""
+                              + raw
                               + "\""));
     }
     String target = required(node, key, "target", where);
     DataDirectory.problemWith(target)
-        .ifPresent(problem -> {
-          throw error(key + ".target" + where + " " + problem);
-        });
+        .ifPresent(
+            problem -> {
+              throw error(key + ".target" + where + " " + problem);
+            });
     return new EtlSource(id, url, format, sha256, maxBytes, target, headers(node, key, where));
   }
 
@@ -170,8 +187,13 @@ public final class EtlConfigParser {
       String name = names.next();
       if (!known.contains(name)) {
         throw error(
-            "unknown key " + prefix + name + (where == null ? "" : where) + " (known: "
-                + String.join(", ", known.stream().sorted().toList()) + ")");
+            "unknown key "
+                + prefix
+                + name
+                + (where == null ? "" : where)
+                + " (known: "
+                + String.join(", ", known.stream().sorted().toList())
+                + ")");
       }
     }
   }

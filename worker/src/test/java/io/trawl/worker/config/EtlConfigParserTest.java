@@ -3,7 +3,6 @@ package io.trawl.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trawl.workflows.etl.EtlFormat;
@@ -45,7 +44,8 @@ class EtlConfigParserTest {
     assertThat(config.concurrency()).isEqualTo(2);
     EtlSource cbs = config.sources().get(0);
     assertThat(cbs.format()).isEqualTo(EtlFormat.GZIP);
-    assertThat(cbs.sha256()).isEqualTo("9ef1ce24cb4fae21ad274a0c8cd752757ff6fb22a110ae08a620861f146ca79c");
+    assertThat(cbs.sha256())
+        .isEqualTo("9ef1ce24cb4fae21ad274a0c8cd752757ff6fb22a110ae08a620861f146ca79c");
     assertThat(cbs.maxBytes()).isEqualTo(500L << 20);
     assertThat(cbs.headers()).isEqualTo(Map.of("Authorization", "Bearer ${env:CBS_TOKEN}"));
     assertThat(config.sources().get(1).maxBytes()).isEqualTo(EtlSource.DEFAULT_MAX_BYTES);
@@ -68,17 +68,30 @@ class EtlConfigParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{id: x, url: 'ftp://ftp.example.org/a.csv', format: csv, target: a.csv} | trawl.yaml: etl.sources[0].url (source \"x\") must be http or https, got \"ftp://ftp.example.org/a.csv\"",
-        "{id: x, url: 'file:///etc/passwd', format: csv, target: a.csv}          | trawl.yaml: etl.sources[0].url (source \"x\") must be http or https, got \"file:///etc/passwd\"",
-        "{id: x, url: 'https://e.org/a', format: csv, target: ../a.csv}          | trawl.yaml: etl.sources[0].target (source \"x\") must not contain \"..\"",
-        "{id: x, url: 'https://e.org/a', format: csv, target: /etc/a.csv}        | trawl.yaml: etl.sources[0].target (source \"x\") must be relative",
-        "{id: x, url: 'https://e.org/a', format: cvs, target: a.csv}             | trawl.yaml: etl.sources[0].format (source \"x\") must be one of gzip, zip",
-        "{id: x, url: 'https://e.org/a', format: csv, target: a.csv, sha256: ab} | trawl.yaml: etl.sources[0].sha256 (source \"x\") must be 64 hex digits, got \"ab\"",
-        "{id: x, url: 'https://e.org/a', format: csv, target: a.csv, max_bytes: lots} | trawl.yaml: etl.sources[0].max_bytes (source \"x\") must be a positive size",
-        "{id: x, url: 'https://e.org/a', format: csv}                            | trawl.yaml: etl.sources[0].target (source \"x\") is empty",
-        "{id: x, url: 'https://e.org/a', format: csv, target: a, taget: b}       | trawl.yaml: unknown key etl.sources[0].taget (source \"x\")",
-        "{url: 'https://e.org/a', format: csv, target: a}                        | trawl.yaml: etl.sources[0].id is empty",
-        "{id: 'a b', url: 'https://e.org/a', format: csv, target: a}             | trawl.yaml: etl.sources[0].id must be letters, digits",
+        "{id: x, url: 'ftp://ftp.example.org/a.csv', format: csv, target: a.csv} | trawl.yaml:"
+            + " etl.sources[0].url (source \"x\") must be http or https, got"
+            + " \"ftp://ftp.example.org/a.csv\"",
+        "{id: x, url: 'file:///etc/passwd', format: csv, target: a.csv}          | trawl.yaml:"
+            + " etl.sources[0].url (source \"x\") must be http or https, got"
+            + " \"file:///etc/passwd\"",
+        "{id: x, url: 'https://e.org/a', format: csv, target: ../a.csv}          | trawl.yaml:"
+            + " etl.sources[0].target (source \"x\") must not contain \"..\"",
+        "{id: x, url: 'https://e.org/a', format: csv, target: /etc/a.csv}        | trawl.yaml:"
+            + " etl.sources[0].target (source \"x\") must be relative",
+        "{id: x, url: 'https://e.org/a', format: cvs, target: a.csv}             | trawl.yaml:"
+            + " etl.sources[0].format (source \"x\") must be one of gzip, zip",
+        "{id: x, url: 'https://e.org/a', format: csv, target: a.csv, sha256: ab} | trawl.yaml:"
+            + " etl.sources[0].sha256 (source \"x\") must be 64 hex digits, got \"ab\"",
+        "{id: x, url: 'https://e.org/a', format: csv, target: a.csv, max_bytes: lots} | trawl.yaml:"
+            + " etl.sources[0].max_bytes (source \"x\") must be a positive size",
+        "{id: x, url: 'https://e.org/a', format: csv}                            | trawl.yaml:"
+            + " etl.sources[0].target (source \"x\") is empty",
+        "{id: x, url: 'https://e.org/a', format: csv, target: a, taget: b}       | trawl.yaml:"
+            + " unknown key etl.sources[0].taget (source \"x\")",
+        "{url: 'https://e.org/a', format: csv, target: a}                        | trawl.yaml:"
+            + " etl.sources[0].id is empty",
+        "{id: 'a b', url: 'https://e.org/a', format: csv, target: a}             | trawl.yaml:"
+            + " etl.sources[0].id must be letters, digits",
       })
   void namesTheFileKeySourceAndValueInEveryError(String source, String message) {
     assertThatThrownBy(() -> parse("etl: {sources: [" + source + "]}"))

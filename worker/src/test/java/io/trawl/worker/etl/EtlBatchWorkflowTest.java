@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EtlBatchWorkflowTest {
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @TempDir Path data;
 
@@ -55,31 +56,50 @@ class EtlBatchWorkflowTest {
 
   @Test
   void downloadsEveryDemoSourceThenFindsThemAllFresh() {
-    EtlBatchResult first = stack.newBatch("etl-batch/first").run(new EtlBatchRequest(demo, false, false, 2));
+    EtlBatchResult first =
+        stack.newBatch("etl-batch/first").run(new EtlBatchRequest(demo, false, false, 2));
 
-    assertThat(first.results()).extracting(EtlSourceResult::sourceId)
+    assertThat(first.results())
+        .extracting(EtlSourceResult::sourceId)
         .containsExactlyElementsOf(demo.stream().map(EtlSource::id).toList());
-    assertThat(first.results()).extracting(EtlSourceResult::outcome).containsOnly(EtlOutcome.DOWNLOADED);
+    assertThat(first.results())
+        .extracting(EtlSourceResult::outcome)
+        .containsOnly(EtlOutcome.DOWNLOADED);
     assertThat(first.ok()).isTrue();
 
-    EtlBatchResult second = stack.newBatch("etl-batch/second").run(new EtlBatchRequest(demo, false, false, 4));
+    EtlBatchResult second =
+        stack.newBatch("etl-batch/second").run(new EtlBatchRequest(demo, false, false, 4));
 
-    assertThat(second.results()).extracting(EtlSourceResult::outcome).containsOnly(EtlOutcome.FRESH);
+    assertThat(second.results())
+        .extracting(EtlSourceResult::outcome)
+        .containsOnly(EtlOutcome.FRESH);
   }
 
   @Test
   void reportsAFailedSourceAndStillRunsTheOthers() {
     List<EtlSource> sources = new ArrayList<>(demo);
-    sources.add(1, new EtlSource("gone", "sandbox://files/missing.csv", io.trawl.workflows.etl.EtlFormat.CSV, null, 1 << 20, "gone.csv", Map.of()));
+    sources.add(
+        1,
+        new EtlSource(
+            "gone",
+            "sandbox://files/missing.csv",
+            io.trawl.workflows.etl.EtlFormat.CSV,
+            null,
+            1 << 20,
+            "gone.csv",
+            Map.of()));
 
-    EtlBatchResult result = stack.newBatch("etl-batch/gone").run(new EtlBatchRequest(sources, false, false, 4));
+    EtlBatchResult result =
+        stack.newBatch("etl-batch/gone").run(new EtlBatchRequest(sources, false, false, 4));
 
     assertThat(result.ok()).isFalse();
     EtlSourceResult gone = result.results().get(1);
     assertThat(gone.outcome()).isEqualTo(EtlOutcome.FAILED);
     assertThat(gone.error()).contains("answered 404");
-    assertThat(result.results()).filteredOn(r -> !r.sourceId().equals("gone"))
-        .extracting(EtlSourceResult::outcome).containsOnly(EtlOutcome.DOWNLOADED);
+    assertThat(result.results())
+        .filteredOn(r -> !r.sourceId().equals("gone"))
+        .extracting(EtlSourceResult::outcome)
+        .containsOnly(EtlOutcome.DOWNLOADED);
   }
 
   @Test
@@ -90,10 +110,12 @@ class EtlBatchWorkflowTest {
     EtlSourceWorkflow running = stack.newSourceRun(slow);
     WorkflowClient.start(running::run, new EtlSourceRequest(slow, true, false));
 
-    EtlBatchResult result = stack.newBatch("etl-batch/overlap").run(new EtlBatchRequest(List.of(slow), true, false, 1));
+    EtlBatchResult result =
+        stack.newBatch("etl-batch/overlap").run(new EtlBatchRequest(List.of(slow), true, false, 1));
 
     assertThat(result.results().get(0).outcome()).isEqualTo(EtlOutcome.FAILED);
-    assertThat(result.results().get(0).error()).contains("another run of this source is in progress");
+    assertThat(result.results().get(0).error())
+        .contains("another run of this source is in progress");
     WorkflowStub.fromTyped(running).terminate("test over");
   }
 
@@ -103,7 +125,9 @@ class EtlBatchWorkflowTest {
 
     EtlBatchResult result = batch.run(new EtlBatchRequest(demo, false, true, 4));
 
-    assertThat(result.results()).extracting(EtlSourceResult::outcome).containsOnly(EtlOutcome.WOULD_DOWNLOAD);
+    assertThat(result.results())
+        .extracting(EtlSourceResult::outcome)
+        .containsOnly(EtlOutcome.WOULD_DOWNLOAD);
     assertThat(result.results()).allSatisfy(r -> assertThat(r.bytes()).isPositive());
   }
 }

@@ -41,7 +41,8 @@ class EtlCrashResumeTest {
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @TempDir Path data;
 
@@ -60,8 +61,13 @@ class EtlCrashResumeTest {
     stack.files.faults(NAME, FileFaults.builder().stallAfterBytes(STALL_AT).build());
     EtlSource source =
         new EtlSource(
-            "rijksdata", "sandbox://files/" + NAME, EtlFormat.PARQUET, content.sha256(), 1L << 30,
-            "rijk/" + NAME, Map.of());
+            "rijksdata",
+            "sandbox://files/" + NAME,
+            EtlFormat.PARQUET,
+            content.sha256(),
+            1L << 30,
+            "rijk/" + NAME,
+            Map.of());
     stack.startWorkflowWorker();
     WorkerFactory first = stack.startActivityWorker();
     EtlSourceWorkflow run = stack.newSourceRun(source);

@@ -42,11 +42,13 @@ class EtlQuarantineTest {
   private static final byte[] GOOD_GZ = DemoFiles.all().get(GZ);
   private static final byte[] GOOD_ZIP = DemoFiles.all().get(ZIP);
   private static final byte[] OTHER_GZ =
-      DemoFiles.gzip("municipality,population\nGM0001,1\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+      DemoFiles.gzip(
+          "municipality,population\nGM0001,1\n".repeat(200).getBytes(StandardCharsets.UTF_8));
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @TempDir Path data;
 
@@ -58,7 +60,13 @@ class EtlQuarantineTest {
   }
 
   /** One way a download goes bad after a good one. */
-  record BadDownload(String label, String file, byte[] good, String sha256, Consumer<FakeFileServer> breakIt, String check) {
+  record BadDownload(
+      String label,
+      String file,
+      byte[] good,
+      String sha256,
+      Consumer<FakeFileServer> breakIt,
+      String check) {
     @Override
     public String toString() {
       return label;
@@ -67,24 +75,58 @@ class EtlQuarantineTest {
 
   static List<BadDownload> badDownloads() {
     return List.of(
-        new BadDownload("wrong magic bytes", GZ, GOOD_GZ, null,
-            files -> files.put(GZ, DemoFiles.all().get("trawl-logo.png")), "magic"),
-        new BadDownload("checksum mismatch", GZ, GOOD_GZ, FileContent.of(GOOD_GZ).sha256(),
-            files -> files.put(GZ, OTHER_GZ), "checksum"),
-        new BadDownload("HTML error page served with 200", GZ, GOOD_GZ, null,
-            files -> files.faults(GZ, FileFaults.builder().htmlErrorPage(true).build()), "html-page"),
-        new BadDownload("truncated file", GZ, GOOD_GZ, null,
+        new BadDownload(
+            "wrong magic bytes",
+            GZ,
+            GOOD_GZ,
+            null,
+            files -> files.put(GZ, DemoFiles.all().get("trawl-logo.png")),
+            "magic"),
+        new BadDownload(
+            "checksum mismatch",
+            GZ,
+            GOOD_GZ,
+            FileContent.of(GOOD_GZ).sha256(),
+            files -> files.put(GZ, OTHER_GZ),
+            "checksum"),
+        new BadDownload(
+            "HTML error page served with 200",
+            GZ,
+            GOOD_GZ,
+            null,
+            files -> files.faults(GZ, FileFaults.builder().htmlErrorPage(true).build()),
+            "html-page"),
+        new BadDownload(
+            "truncated file",
+            GZ,
+            GOOD_GZ,
+            null,
             files -> {
               files.put(GZ, OTHER_GZ);
               files.faults(GZ, FileFaults.builder().truncateTo(OTHER_GZ.length / 2).build());
             },
             "truncated"),
-        new BadDownload("empty file", GZ, GOOD_GZ, null,
-            files -> files.faults(GZ, FileFaults.builder().empty(true).build()), "empty"),
-        new BadDownload("corrupt gzip stream", GZ, GOOD_GZ, null,
-            files -> files.faults(GZ, FileFaults.builder().corrupt(true).build()), "gzip-stream"),
-        new BadDownload("corrupt zip archive", ZIP, GOOD_ZIP, null,
-            files -> files.faults(ZIP, FileFaults.builder().corrupt(true).build()), "zip-archive"));
+        new BadDownload(
+            "empty file",
+            GZ,
+            GOOD_GZ,
+            null,
+            files -> files.faults(GZ, FileFaults.builder().empty(true).build()),
+            "empty"),
+        new BadDownload(
+            "corrupt gzip stream",
+            GZ,
+            GOOD_GZ,
+            null,
+            files -> files.faults(GZ, FileFaults.builder().corrupt(true).build()),
+            "gzip-stream"),
+        new BadDownload(
+            "corrupt zip archive",
+            ZIP,
+            GOOD_ZIP,
+            null,
+            files -> files.faults(ZIP, FileFaults.builder().corrupt(true).build()),
+            "zip-archive"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -122,16 +164,21 @@ class EtlQuarantineTest {
     assertThat(reason.get("check").asText()).isEqualTo(bad.check());
     assertThat(reason.get("source_id").asText()).isEqualTo("demo");
     assertThat(reason.get("reason").asText()).isNotBlank();
-    List<EtlQuarantineRow> rows = new EtlQuarantineRepository(db.getTestDatabase()).recent("demo", 10);
-    assertThat(rows).singleElement().satisfies(row -> {
-      assertThat(row.check()).isEqualTo(bad.check());
-      assertThat(row.directory()).isEqualTo(quarantined.toString());
-    });
+    List<EtlQuarantineRow> rows =
+        new EtlQuarantineRepository(db.getTestDatabase()).recent("demo", 10);
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.check()).isEqualTo(bad.check());
+              assertThat(row.directory()).isEqualTo(quarantined.toString());
+            });
     try (var siblings = Files.list(target.getParent())) {
       assertThat(siblings.map(p -> p.getFileName().toString()))
           .as("no partial or staged file left beside the target")
           .containsExactly(bad.file());
     }
-    assertThat(Arrays.equals(Files.readAllBytes(quarantined.resolve(bad.file())), bad.good())).isFalse();
+    assertThat(Arrays.equals(Files.readAllBytes(quarantined.resolve(bad.file())), bad.good()))
+        .isFalse();
   }
 }

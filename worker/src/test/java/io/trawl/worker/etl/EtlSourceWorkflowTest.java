@@ -37,7 +37,8 @@ class EtlSourceWorkflowTest {
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @TempDir Path data;
 
@@ -64,7 +65,8 @@ class EtlSourceWorkflowTest {
     assertThat(first.reason()).isEqualTo("no manifest record yet");
     assertThat(first.bytes()).isEqualTo(GZIP.length);
     assertThat(Files.readAllBytes(target())).isEqualTo(GZIP);
-    ManifestRecord record = new EtlManifestRepository(db.getTestDatabase()).find("cbs").orElseThrow();
+    ManifestRecord record =
+        new EtlManifestRepository(db.getTestDatabase()).find("cbs").orElseThrow();
     assertThat(record.sha256()).isEqualTo(FileContent.of(GZIP).sha256());
     assertThat(record.url()).isEqualTo("sandbox://files/" + NAME);
     assertThat(record.etag()).startsWith("\"");
@@ -106,7 +108,8 @@ class EtlSourceWorkflowTest {
   @Test
   void downloadsAgainWhenTheServerFileChanged() throws Exception {
     stack.run(source(), false, false);
-    byte[] changed = DemoFiles.gzip("municipality,population\nGM0001,1\n".getBytes(StandardCharsets.UTF_8));
+    byte[] changed =
+        DemoFiles.gzip("municipality,population\nGM0001,1\n".getBytes(StandardCharsets.UTF_8));
     stack.files.put(NAME, changed);
 
     EtlSourceResult result = stack.run(source(), false, false);
@@ -160,7 +163,9 @@ class EtlSourceWorkflowTest {
 
   @Test
   void failsAndCleansUpWhenTheFileExceedsMaxBytes() {
-    EtlSource small = new EtlSource("cbs", "sandbox://files/" + NAME, EtlFormat.GZIP, null, 1024, "cbs/" + NAME, Map.of());
+    EtlSource small =
+        new EtlSource(
+            "cbs", "sandbox://files/" + NAME, EtlFormat.GZIP, null, 1024, "cbs/" + NAME, Map.of());
 
     assertFailure(small, Failures.SIZE_LIMIT_EXCEEDED, "exceeds max_bytes 1024");
 
@@ -175,7 +180,8 @@ class EtlSourceWorkflowTest {
   @Test
   void refusesFileAndFtpUrlsBeforeAnyDownload() {
     for (String url : new String[] {"file:///etc/passwd", "ftp://ftp.example.org/data.csv.gz"}) {
-      EtlSource source = new EtlSource("evil", url, EtlFormat.GZIP, null, 1 << 20, "evil.gz", Map.of());
+      EtlSource source =
+          new EtlSource("evil", url, EtlFormat.GZIP, null, 1 << 20, "evil.gz", Map.of());
       assertFailure(source, Failures.INVALID_INPUT, "url must be http or https");
     }
   }
@@ -183,7 +189,14 @@ class EtlSourceWorkflowTest {
   @Test
   void refusesATargetOutsideTheDataDirectory() {
     EtlSource escape =
-        new EtlSource("evil", "sandbox://files/" + NAME, EtlFormat.GZIP, null, 1 << 20, "../../etc/cron.d/x", Map.of());
+        new EtlSource(
+            "evil",
+            "sandbox://files/" + NAME,
+            EtlFormat.GZIP,
+            null,
+            1 << 20,
+            "../../etc/cron.d/x",
+            Map.of());
 
     assertFailure(escape, Failures.INVALID_INPUT, "must not contain \"..\"");
     assertThat(stack.files.stats(NAME).gets()).isZero();
@@ -207,7 +220,8 @@ class EtlSourceWorkflowTest {
   }
 
   private static EtlSource source() {
-    return new EtlSource("cbs", "sandbox://files/" + NAME, EtlFormat.GZIP, null, 1 << 30, "cbs/" + NAME, Map.of());
+    return new EtlSource(
+        "cbs", "sandbox://files/" + NAME, EtlFormat.GZIP, null, 1 << 30, "cbs/" + NAME, Map.of());
   }
 
   private Path target() {
@@ -217,7 +231,10 @@ class EtlSourceWorkflowTest {
   /** Partial or staged files left beside the target. */
   private Stream<Path> leftovers() {
     try {
-      return Files.list(data.resolve("cbs")).filter(p -> p.getFileName().toString().startsWith(".")).toList().stream();
+      return Files.list(data.resolve("cbs"))
+          .filter(p -> p.getFileName().toString().startsWith("."))
+          .toList()
+          .stream();
     } catch (java.io.IOException e) {
       return Stream.empty();
     }

@@ -1,8 +1,8 @@
 package io.trawl.workflows.etl;
 
 /**
- * The heartbeat details of a download: how far the partial file is written and which remote
- * entity it belongs to, so the next attempt, on any worker, resumes with {@code Range} and {@code
+ * The heartbeat details of a download: how far the partial file is written and which remote entity
+ * it belongs to, so the next attempt, on any worker, resumes with {@code Range} and {@code
  * If-Range} instead of starting over.
  *
  * @param partPath absolute path of the partial file

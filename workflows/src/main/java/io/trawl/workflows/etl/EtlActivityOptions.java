@@ -30,8 +30,8 @@ public final class EtlActivityOptions {
   /**
    * The download. Six hours fits 10 GiB (the default max_bytes) at 0.5 MB/s. The heartbeat timeout
    * is short because it is how a crashed worker is noticed: a live download heartbeats its
-   * checkpoint every second even when the server is silent, the SDK forwards the latest one every
-   * 8 s (0.8 × timeout), so a retry starts within ~10 s of a crash and repeats at most ~8 s of
+   * checkpoint every second even when the server is silent, the SDK forwards the latest one every 8
+   * s (0.8 × timeout), so a retry starts within ~10 s of a crash and repeats at most ~8 s of
    * transfer. Broken connections retry with backoff up to 20 times; each retry resumes, so only a
    * persistently broken source fails.
    */
@@ -71,8 +71,8 @@ public final class EtlActivityOptions {
           .build();
 
   /**
-   * Renames and database rows (publish, quarantine, run record): milliseconds each, a minute
-   * covers a pool wait. Retried for a while because a database blip must not lose a good file.
+   * Renames and database rows (publish, quarantine, run record): milliseconds each, a minute covers
+   * a pool wait. Retried for a while because a database blip must not lose a good file.
    */
   public static final ActivityOptions BOOKKEEPING =
       ActivityOptions.newBuilder()

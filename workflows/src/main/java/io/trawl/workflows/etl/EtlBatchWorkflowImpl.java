@@ -14,9 +14,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * Starts one {@link EtlSourceWorkflow} child per source, at most {@code concurrency} at a time,
- * and collects every outcome. Children use the source's own workflow id, so a source already
- * running elsewhere is refused rather than downloaded twice.
+ * Starts one {@link EtlSourceWorkflow} child per source, at most {@code concurrency} at a time, and
+ * collects every outcome. Children use the source's own workflow id, so a source already running
+ * elsewhere is refused rather than downloaded twice.
  */
 public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
   private static final Logger log = Workflow.getLogger(EtlBatchWorkflowImpl.class);

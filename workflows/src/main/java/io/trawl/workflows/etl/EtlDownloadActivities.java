@@ -13,9 +13,9 @@ public interface EtlDownloadActivities {
    * renamed to its staged name, still beside the target, and the result points at it.
    *
    * <p>With {@code ifNoneMatch} the GET is conditional; a 304 returns {@link
-   * DownloadRef#notModified}. Throws non-retryable {@code SizeLimitExceeded} (partial file
-   * deleted) when the body passes {@code max_bytes}, {@code InvalidInput} for a refused URL or
-   * target, {@code ProviderRejected} for 4xx; retryable {@code ProviderRateLimited} and {@code
+   * DownloadRef#notModified}. Throws non-retryable {@code SizeLimitExceeded} (partial file deleted)
+   * when the body passes {@code max_bytes}, {@code InvalidInput} for a refused URL or target,
+   * {@code ProviderRejected} for 4xx; retryable {@code ProviderRateLimited} and {@code
    * ProviderUnavailable} for 429, 5xx and broken connections.
    *
    * @param ifNoneMatch the manifest's ETag, sent as If-None-Match, or null

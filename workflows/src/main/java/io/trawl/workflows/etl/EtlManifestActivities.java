@@ -25,11 +25,15 @@ public interface EtlManifestActivities {
    * beside it and records an {@code etl_quarantine} row; the target and the manifest stay as they
    * were. Idempotent: keyed by the workflow run, a retry finds the moved file and the row.
    *
-   * @param quarantinedAtMillis workflow time of the failure; names the directory, so a retry
-   *     picks the same one
+   * @param quarantinedAtMillis workflow time of the failure; names the directory, so a retry picks
+   *     the same one
    */
   QuarantineRef quarantine(
-      EtlSource source, DownloadRef download, String check, String reason, long quarantinedAtMillis);
+      EtlSource source,
+      DownloadRef download,
+      String check,
+      String reason,
+      long quarantinedAtMillis);
 
   /** Upserts the {@code etl_runs} row of this workflow run with its outcome. Idempotent. */
   void recordOutcome(EtlSourceResult result);

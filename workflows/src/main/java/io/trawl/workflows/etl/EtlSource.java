@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * One configured ETL source: where it lives, what it must be, and where it goes.
  *
- * <p>Header values are passed as written in trawl.yaml; a value {@code ${env:NAME}} is resolved
- * by the worker from its own environment, so a token never enters a workflow history.
+ * <p>Header values are passed as written in trawl.yaml; a value {@code ${env:NAME}} is resolved by
+ * the worker from its own environment, so a token never enters a workflow history.
  *
  * @param id stable name, e.g. "cbs-population"; keys the manifest and the workflow id
  * @param url http(s) URL, or {@code sandbox://files/<name>} for the local sandbox file server
@@ -64,8 +64,8 @@ public record EtlSource(
   }
 
   /**
-   * The workflow id of this source's runs. One id per source means Temporal itself refuses a
-   * second concurrent run, so two downloads never write the same target.
+   * The workflow id of this source's runs. One id per source means Temporal itself refuses a second
+   * concurrent run, so two downloads never write the same target.
    */
   public String workflowId() {
     return "etl-source/" + id;

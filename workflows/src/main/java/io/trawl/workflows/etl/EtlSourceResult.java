@@ -30,7 +30,15 @@ public record EtlSourceResult(
   public static EtlSourceResult failed(
       String sourceId, String workflowId, String decision, String error, long durationMillis) {
     return new EtlSourceResult(
-        sourceId, workflowId, EtlOutcome.FAILED, decision, error, 0, durationMillis, null, null,
+        sourceId,
+        workflowId,
+        EtlOutcome.FAILED,
+        decision,
+        error,
+        0,
+        durationMillis,
+        null,
+        null,
         error);
   }
 }

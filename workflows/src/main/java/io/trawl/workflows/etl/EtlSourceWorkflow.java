@@ -5,8 +5,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One source: probe → freshness gate → dry-run gate → download → validate → quarantine or
- * manifest, the original's {@code run_source} as a durable workflow.
+ * One source: probe → freshness gate → dry-run gate → download → validate → quarantine or manifest,
+ * the original's {@code run_source} as a durable workflow.
  */
 @WorkflowInterface
 public interface EtlSourceWorkflow {

@@ -70,8 +70,7 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
     step = "inspecting";
     LocalState local = scans.inspectLocal(source, !request.forceRefresh()); // 2. manifest + file
     decision = FreshnessGate.decide(source, request.forceRefresh(), probe, local); // 3. pure gate
-    log.info(
-        "source={} decision={} reason=\"{}\"", source.id(), decisionWord(), decision.reason());
+    log.info("source={} decision={} reason=\"{}\"", source.id(), decisionWord(), decision.reason());
     if (!decision.download()) {
       return finished(EtlOutcome.FRESH, decision.reason(), 0, local.path(), local.fileSha256());
     }
@@ -80,7 +79,10 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
     }
     if (request.dryRun()) { // 4. dry-run gate: report, transfer nothing
       return finished(
-          EtlOutcome.WOULD_DOWNLOAD, decision.reason(), Math.max(0, probe.contentLength()), null,
+          EtlOutcome.WOULD_DOWNLOAD,
+          decision.reason(),
+          Math.max(0, probe.contentLength()),
+          null,
           null);
     }
     step = "downloading";
@@ -125,9 +127,7 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
       EtlSource source, DownloadRef download, ApplicationFailure failure) {
     step = "quarantining";
     String check =
-        failure.getDetails().getSize() > 0
-            ? failure.getDetails().get(0, String.class)
-            : "unknown";
+        failure.getDetails().getSize() > 0 ? failure.getDetails().get(0, String.class) : "unknown";
     String reason = failure.getOriginalMessage();
     log.warn("source={} validation failed check={} reason=\"{}\"", source.id(), check, reason);
     QuarantineRef quarantined =
@@ -148,7 +148,15 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
   private EtlSourceResult finished(
       EtlOutcome outcome, String reason, long bytes, String path, String sha256) {
     return new EtlSourceResult(
-        sourceId, workflowId(), outcome, decisionWord(), reason, bytes, elapsed(), path, sha256,
+        sourceId,
+        workflowId(),
+        outcome,
+        decisionWord(),
+        reason,
+        bytes,
+        elapsed(),
+        path,
+        sha256,
         null);
   }
 

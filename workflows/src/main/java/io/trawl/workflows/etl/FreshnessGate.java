@@ -1,14 +1,14 @@
 package io.trawl.workflows.etl;
 
 /**
- * Decides whether a source needs downloading: the original's {@code _is_download_needed}, made
- * pure so every branch is a unit test and the workflow can run it without an activity.
+ * Decides whether a source needs downloading: the original's {@code _is_download_needed}, made pure
+ * so every branch is a unit test and the workflow can run it without an activity.
  *
  * <p>The rules, first match wins: {@code force_refresh}; no manifest record; the configured URL
  * changed; both sides have an ETag and they differ; otherwise (an ETag missing on either side)
- * Last-Modified or Content-Length differ; the configured sha256 no longer matches the manifest;
- * the local file is missing, moved, or its size or SHA-256 differs from the manifest. Anything
- * else is fresh.
+ * Last-Modified or Content-Length differ; the configured sha256 no longer matches the manifest; the
+ * local file is missing, moved, or its size or SHA-256 differs from the manifest. Anything else is
+ * fresh.
  */
 public final class FreshnessGate {
   private FreshnessGate() {}
@@ -43,7 +43,9 @@ public final class FreshnessGate {
     }
     if (source.sha256() != null && !source.sha256().equals(manifest.sha256())) {
       return GateDecision.download(
-          "configured sha256 " + abbreviate(source.sha256()) + " differs from the manifest's "
+          "configured sha256 "
+              + abbreviate(source.sha256())
+              + " differs from the manifest's "
               + abbreviate(manifest.sha256()),
           null);
     }
@@ -90,10 +92,7 @@ public final class FreshnessGate {
     }
     if (local.fileSize() != manifest.size()) {
       return GateDecision.download(
-          "local file has "
-              + local.fileSize()
-              + " bytes, the manifest says "
-              + manifest.size(),
+          "local file has " + local.fileSize() + " bytes, the manifest says " + manifest.size(),
           null);
     }
     if (!manifest.sha256().equals(local.fileSha256())) {

@@ -5,8 +5,8 @@ package io.trawl.workflows.etl;
  *
  * @param download true to download, false to skip as fresh
  * @param reason one sentence for the log, the run record and the CLI row
- * @param ifNoneMatch an ETag to send as If-None-Match (only when the local copy is intact, so a
- *     304 can safely keep it), or null
+ * @param ifNoneMatch an ETag to send as If-None-Match (only when the local copy is intact, so a 304
+ *     can safely keep it), or null
  */
 public record GateDecision(boolean download, String reason, String ifNoneMatch) {
   public static GateDecision download(String reason, String ifNoneMatch) {

@@ -26,8 +26,7 @@ class EtlWorkflowReplayTest {
 
   private static File file(String name) throws URISyntaxException {
     return new File(
-        Objects.requireNonNull(
-                EtlWorkflowReplayTest.class.getResource("/histories/" + name), name)
+        Objects.requireNonNull(EtlWorkflowReplayTest.class.getResource("/histories/" + name), name)
             .toURI());
   }
 }

@@ -15,7 +15,14 @@ class FreshnessGateTest {
   private static final EtlSource SOURCE = source(null);
   private static final ManifestRecord RECORD =
       new ManifestRecord(
-          "cbs-population", URL, "\"v1\"", LAST_MODIFIED, 1000, SHA, PATH, Instant.EPOCH,
+          "cbs-population",
+          URL,
+          "\"v1\"",
+          LAST_MODIFIED,
+          1000,
+          SHA,
+          PATH,
+          Instant.EPOCH,
           Instant.EPOCH);
   private static final LocalState INTACT = new LocalState(RECORD, PATH, true, 1000, SHA);
   private static final ProbeResult SAME = probe("\"v1\"", LAST_MODIFIED, 1000);
@@ -132,8 +139,13 @@ class FreshnessGateTest {
   void downloadsWhenTheConfiguredUrlChanged() {
     EtlSource moved =
         new EtlSource(
-            "cbs-population", URL + "?v=2", EtlFormat.GZIP, null, 1 << 20,
-            "cbs/population.csv.gz", Map.of());
+            "cbs-population",
+            URL + "?v=2",
+            EtlFormat.GZIP,
+            null,
+            1 << 20,
+            "cbs/population.csv.gz",
+            Map.of());
 
     GateDecision decision = FreshnessGate.decide(moved, false, SAME, INTACT);
 
@@ -161,8 +173,7 @@ class FreshnessGateTest {
 
   private static EtlSource source(String sha256) {
     return new EtlSource(
-        "cbs-population", URL, EtlFormat.GZIP, sha256, 1 << 20, "cbs/population.csv.gz",
-        Map.of());
+        "cbs-population", URL, EtlFormat.GZIP, sha256, 1 << 20, "cbs/population.csv.gz", Map.of());
   }
 
   private static ProbeResult probe(String etag, String lastModified, long length) {
@@ -171,7 +182,6 @@ class FreshnessGateTest {
 
   private static ManifestRecord withEtag(String etag) {
     return new ManifestRecord(
-        RECORD.sourceId(), URL, etag, LAST_MODIFIED, 1000, SHA, PATH, Instant.EPOCH,
-        Instant.EPOCH);
+        RECORD.sourceId(), URL, etag, LAST_MODIFIED, 1000, SHA, PATH, Instant.EPOCH, Instant.EPOCH);
   }
 }
