@@ -31,7 +31,7 @@ public final class DateStrategy {
           DateRange.PAST_MONTH, 30, "first run for this search: fetching the past month");
     }
     Duration age = Duration.between(lastCompleted, now);
-    String ago = "last completed run " + humanize(age) + " ago";
+    String ago = RunAge.describeLastCompleted(age);
     if (age.compareTo(ONE_DAY) <= 0) {
       return new DateRangeChoice(DateRange.PAST_24_HOURS, 1, ago + " (<= 1 day)");
     }
@@ -56,18 +56,5 @@ public final class DateStrategy {
       return DateRange.PAST_MONTH;
     }
     return DateRange.ANY_TIME;
-  }
-
-  private static String humanize(Duration age) {
-    if (age.isNegative()) {
-      return "0m";
-    }
-    if (age.toDays() >= 1) {
-      return age.toDays() + "d " + age.toHoursPart() + "h";
-    }
-    if (age.toHours() >= 1) {
-      return age.toHours() + "h " + age.toMinutesPart() + "m";
-    }
-    return age.toMinutes() + "m";
   }
 }

@@ -39,23 +39,10 @@ public final class IntervalGuard {
     }
     Duration age = Duration.between(lastCompletedStart, now);
     Duration due = Duration.ofHours(minIntervalHours).minus(SLACK);
-    String ago = "last completed run " + humanize(age) + " ago";
+    String ago = RunAge.describeLastCompleted(age);
     if (age.compareTo(due) >= 0) {
       return new IntervalCheck(true, lastCompletedStart, ago + " is older than the " + interval);
     }
     return new IntervalCheck(false, lastCompletedStart, ago + " is younger than the " + interval);
-  }
-
-  private static String humanize(Duration age) {
-    if (age.isNegative()) {
-      return "0m";
-    }
-    if (age.toDays() >= 1) {
-      return age.toDays() + "d " + age.toHoursPart() + "h";
-    }
-    if (age.toHours() >= 1) {
-      return age.toHours() + "h " + age.toMinutesPart() + "m";
-    }
-    return age.toMinutes() + "m";
   }
 }
