@@ -268,7 +268,7 @@ public final class ScrapeRunRepository {
               ps.setInt(6, result.errorRecords());
               ps.setLong(7, runId);
             },
-            rs -> rs.next() ? Optional.of(toResult(rs)) : Optional.empty());
+            rs -> rs.next() ? Optional.of(ScrapeRunMapper.toResult(rs)) : Optional.empty());
     return completed.or(() -> find(runId)).orElseThrow(() -> missing(runId));
   }
 
@@ -290,7 +290,7 @@ public final class ScrapeRunRepository {
               ps.setString(2, error);
               ps.setLong(3, runId);
             },
-            rs -> rs.next() ? Optional.of(toResult(rs)) : Optional.empty());
+            rs -> rs.next() ? Optional.of(ScrapeRunMapper.toResult(rs)) : Optional.empty());
     return ended.or(() -> find(runId)).orElseThrow(() -> missing(runId));
   }
 
@@ -299,7 +299,7 @@ public final class ScrapeRunRepository {
         "read run " + runId,
         SELECT_RUN,
         ps -> ps.setLong(1, runId),
-        rs -> rs.next() ? Optional.of(toResult(rs)) : Optional.empty());
+        rs -> rs.next() ? Optional.of(ScrapeRunMapper.toResult(rs)) : Optional.empty());
   }
 
   /** The newest runs first, for the CLI's run history. */
@@ -311,7 +311,7 @@ public final class ScrapeRunRepository {
         rs -> {
           List<ScrapeRunRow> rows = new ArrayList<>();
           while (rs.next()) {
-            rows.add(toRow(rs));
+            rows.add(ScrapeRunMapper.toRow(rs));
           }
           return rows;
         });
@@ -363,55 +363,7 @@ public final class ScrapeRunRepository {
     return range.range().providerLabel();
   }
 
-  /** The one place a run row becomes a {@link ScrapeRunResult}. */
-  private static ScrapeRunResult toResult(ResultSet rs) throws SQLException {
-    return new ScrapeRunResult(
-        rs.getLong("id"),
-        rs.getString("query"),
-        rs.getString("location"),
-        rs.getString("status"),
-        rs.getInt("jobs_found"),
-        rs.getInt("jobs_new"),
-        rs.getInt("jobs_updated"),
-        rs.getInt("jobs_invalid"),
-        rs.getInt("jobs_duplicates"),
-        rs.getDouble("duration_seconds"),
-        rs.getString("snapshot_id"),
-        rs.getString("provider"),
-        rs.getString("date_range"),
-        rs.getString("error"));
-  }
-
-  private static ScrapeRunRow toRow(ResultSet rs) throws SQLException {
-    return new ScrapeRunRow(
-        rs.getLong("id"),
-        rs.getString("workflow_id"),
-        rs.getString("query"),
-        rs.getString("location"),
-        rs.getString("status"),
-        rs.getString("date_range"),
-        rs.getObject("lookback_days", Integer.class),
-        rs.getString("provider"),
-        rs.getString("snapshot_id"),
-        rs.getInt("jobs_found"),
-        rs.getInt("jobs_new"),
-        rs.getInt("jobs_updated"),
-        rs.getInt("jobs_invalid"),
-        rs.getInt("jobs_duplicates"),
-        rs.getInt("error_records"),
-        rs.getObject("duration_seconds", Double.class),
-        instant(rs, "started_at"),
-        instant(rs, "finished_at"),
-        rs.getString("error"),
-        rs.getString("metadata"));
-  }
-
   private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp ts = rs.getTimestamp(column);
     return ts == null ? null : ts.toInstant();
   }
