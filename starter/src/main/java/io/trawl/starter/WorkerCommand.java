@@ -4,6 +4,8 @@ import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.RuntimeLauncher;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.WorkerHost;
+import io.trawl.worker.metrics.HealthCheck;
+import io.trawl.worker.metrics.MetricsServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,11 +34,16 @@ public final class WorkerCommand implements Callable<Integer> {
     TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
     ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
     WorkerHost worker = WorkerHost.start(runtime.client(), runtime.dataSource(), providers);
+    MetricsServer metrics =
+        MetricsServer.start(
+            MetricsServer.port(CliEnvironment.get()),
+            new HealthCheck(runtime.dataSource(), runtime.client()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  metrics.close();
                   worker.close();
                   providers.close();
                   runtime.close();
@@ -44,6 +51,8 @@ public final class WorkerCommand implements Callable<Integer> {
                 }));
     runtime.description().forEach(line -> out.println("trawl worker: " + line));
     providers.description().forEach(line -> out.println("trawl worker: " + line));
+    out.println(
+        "trawl worker: /metrics and /healthz on port " + metrics.port() + " (TRAWL_METRICS_PORT)");
     out.println("trawl worker: polling; Ctrl-C to stop.");
     out.flush();
     stopped.await();

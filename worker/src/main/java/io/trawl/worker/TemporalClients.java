@@ -4,6 +4,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.trawl.worker.metrics.TrawlMetrics;
 
 /** Builds a Temporal client for a server address and namespace. */
 public final class TemporalClients {
@@ -12,7 +13,11 @@ public final class TemporalClients {
   public static WorkflowClient connect(String target, String namespace) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                // The SDK's own metrics (polls, latencies, failures) join trawl's on /metrics.
+                .setMetricsScope(TrawlMetrics.temporalScope())
+                .build());
     return WorkflowClient.newInstance(
         service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }

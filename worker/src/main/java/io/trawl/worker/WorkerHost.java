@@ -6,6 +6,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
+import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,10 @@ public final class WorkerHost implements AutoCloseable {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
-            WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+            WorkerFactoryOptions.newBuilder()
+                .setUsingVirtualWorkflowThreads(true)
+                .setWorkerInterceptors(new ActivityMetricsInterceptor())
+                .build());
     Worker jobs =
         factory.newWorker(
             ScrapeRunWorkflow.TASK_QUEUE,

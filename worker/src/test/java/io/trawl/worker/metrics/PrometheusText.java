@@ -1,0 +1,28 @@
+package io.trawl.worker.metrics;
+
+import java.util.Arrays;
+
+/** Reads sample values out of a Prometheus text exposition, enough for assertions. */
+final class PrometheusText {
+  private final String text;
+
+  PrometheusText(String text) {
+    this.text = text;
+  }
+
+  /** The sum of every sample of {@code name} (any labels); 0 when there is none. */
+  double sum(String name) {
+    return Arrays.stream(text.split("\n"))
+        .filter(line -> !line.startsWith("#"))
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** Whether a sample of {@code name} carries {@code label="value"}. */
+  boolean hasSample(String name, String label, String value) {
+    return Arrays.stream(text.split("\n"))
+        .anyMatch(
+            line -> line.startsWith(name + "{") && line.contains(label + "=\"" + value + "\""));
+  }
+}
