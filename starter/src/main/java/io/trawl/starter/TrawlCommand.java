@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       DevCommand.class,
       WorkerCommand.class,
+      SetupCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

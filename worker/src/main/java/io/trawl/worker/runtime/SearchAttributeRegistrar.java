@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * ignores it (checked with {@code temporal operator search-attribute list}). A workflow started
  * with an unknown attribute is rejected, so the missing ones are added through the operator API.
  */
-final class SearchAttributeRegistrar {
+public final class SearchAttributeRegistrar {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
   private static final long RPC_TIMEOUT_SECONDS = 10;
 
   private SearchAttributeRegistrar() {}
 
   /** Adds those of {@code names} that {@code namespace} lacks; returns the added ones. */
-  static List<String> ensureKeywords(String target, String namespace, List<String> names) {
+  public static List<String> ensureKeywords(String target, String namespace, List<String> names) {
     if (names.isEmpty()) {
       return List.of();
     }

@@ -1,0 +1,46 @@
+package io.trawl.starter;
+
+import io.trawl.worker.DevStack;
+import io.trawl.worker.runtime.NamespaceSetup;
+import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.TrawlHome;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code trawl setup}: prepares a production Temporal namespace; safe to run on every deploy. */
+@Command(
+    name = "setup",
+    mixinStandardHelpOptions = true,
+    header = "Register trawl's namespace and search attributes on a Temporal server (idempotent).",
+    description = {
+      "Creates the namespace (TEMPORAL_NAMESPACE, default \"default\") when missing and adds the",
+      "Keyword search attributes TrawlPipeline, TrawlQuery, TrawlLocation, TrawlSource and",
+      "TrawlStatus. ./trawl dev does the same for its own server.",
+      "",
+      "Example: TEMPORAL_ADDRESS=temporal:7233 ./trawl setup"
+    })
+public final class SetupCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = CliEnvironment.get();
+    RuntimeResolution resolution = RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env));
+    if (!resolution.durable()) {
+      throw new UsageException(
+          "setup needs a Temporal server: set TEMPORAL_ADDRESS (./trawl dev sets itself up)");
+    }
+    String target = resolution.temporalTarget().orElseThrow();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("trawl setup: Temporal at " + target + ", namespace " + resolution.namespace());
+    for (String line :
+        NamespaceSetup.apply(target, resolution.namespace(), DevStack.SEARCH_ATTRIBUTES)) {
+      out.println("trawl setup: " + line);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
