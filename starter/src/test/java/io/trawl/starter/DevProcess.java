@@ -1,16 +1,13 @@
 package io.trawl.starter;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,25 +18,15 @@ final class DevProcess implements AutoCloseable {
   final Process process;
   final int grpcPort;
   final int uiPort;
-  private final List<String> output = new CopyOnWriteArrayList<>();
+  // A file, not a pipe: the JDK may close a child's pipe under a reader when the child exits,
+  // and the last lines (the ones a test checks after stopping) would be lost.
+  private final Path outputFile;
 
-  private DevProcess(Process process, int grpcPort, int uiPort) {
+  private DevProcess(Process process, int grpcPort, int uiPort, Path outputFile) {
     this.process = process;
     this.grpcPort = grpcPort;
     this.uiPort = uiPort;
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                  output.add(line);
-                }
-              } catch (IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-              }
-            });
+    this.outputFile = outputFile;
   }
 
   static DevProcess start(Path home, Map<String, String> extraEnv) throws IOException {
@@ -56,19 +43,21 @@ final class DevProcess implements AutoCloseable {
     command.add(Integer.toString(grpc));
     command.add("--ui-port");
     command.add(Integer.toString(ui));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path outputFile = home.resolve("dev-process.out");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
     builder.environment().put("TRAWL_HOME", home.toString());
     builder.environment().remove("TEMPORAL_ADDRESS");
     builder.environment().remove("BRIGHTDATA_API_TOKEN");
     builder.environment().putAll(extraEnv);
-    return new DevProcess(builder.start(), grpc, ui);
+    return new DevProcess(builder.start(), grpc, ui, outputFile);
   }
 
   /** Waits for the "ready" line; fails with everything the process printed when it dies. */
   void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (output.stream().anyMatch(line -> line.contains("trawl dev: ready"))) {
+      if (output().contains("trawl dev: ready")) {
         return;
       }
       if (!process.isAlive()) {
@@ -80,7 +69,11 @@ final class DevProcess implements AutoCloseable {
   }
 
   String output() {
-    return String.join("\n", output);
+    try {
+      return Files.exists(outputFile) ? Files.readString(outputFile) : "";
+    } catch (IOException e) {
+      return "(cannot read " + outputFile + ": " + e.getMessage() + ")";
+    }
   }
 
   /** SIGTERM, as Ctrl-C would; returns the exit code. */
