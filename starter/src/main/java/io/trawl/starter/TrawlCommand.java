@@ -3,6 +3,7 @@ package io.trawl.starter;
 import io.trawl.starter.bench.BenchCommand;
 import io.trawl.starter.etl.EtlCommand;
 import io.trawl.starter.jobs.JobsCommand;
+import io.trawl.starter.runs.RunsCommand;
 import io.trawl.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       DevCommand.class,
       WorkerCommand.class,
       SetupCommand.class,
+      RunsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

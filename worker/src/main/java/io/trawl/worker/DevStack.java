@@ -10,6 +10,7 @@ import io.trawl.worker.runtime.DevServerOptions;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.TemporalCli;
 import io.trawl.worker.runtime.TrawlHome;
+import io.trawl.workflows.common.RunAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,8 +25,7 @@ import java.util.Optional;
  */
 public final class DevStack implements AutoCloseable {
   /** Custom search attributes every trawl run sets; registered when the dev server starts. */
-  public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("TrawlPipeline", "TrawlQuery", "TrawlLocation", "TrawlSource", "TrawlStatus");
+  public static final List<String> SEARCH_ATTRIBUTES = RunAttributes.NAMES;
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<String> description = new ArrayList<>();

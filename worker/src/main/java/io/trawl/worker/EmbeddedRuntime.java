@@ -1,9 +1,11 @@
 package io.trawl.worker;
 
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.trawl.worker.runtime.EmbeddedDatabase;
+import io.trawl.workflows.common.RunAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,9 @@ final class EmbeddedRuntime implements TrawlRuntime {
     TestWorkflowEnvironment engine =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    // Runs are started with trawl's search attributes; the test server checks they exist.
+    RunAttributes.NAMES.forEach(
+        name -> engine.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     WorkerHost worker =
         WorkerHost.start(engine.getWorkflowClient(), database.dataSource(), providers);
     return new EmbeddedRuntime(database, engine, providers, worker);

@@ -4,6 +4,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 
@@ -25,6 +26,12 @@ final class ScrapeStarter {
             .setTaskQueue(ScrapeRunWorkflow.TASK_QUEUE)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            // What the Web UI and ./trawl runs filter and label runs by.
+            .setTypedSearchAttributes(
+                RunAttributes.atStart(
+                    "jobs", request.query(), request.location(), "brightdata"))
+            .setStaticSummary(
+                "jobs scrape: " + request.query() + " in " + request.location())
             .build();
     ScrapeRunWorkflow stub = client.newWorkflowStub(ScrapeRunWorkflow.class, options);
     try {

@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.common.RunAttributes;
 import java.time.Duration;
 import org.slf4j.Logger;
 
@@ -32,7 +33,9 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
     IntervalCheck interval = checkInterval(request); // 0. should_trigger_scrape
     if (interval != null && !interval.due() && request.scheduled()) {
       step = "skipped";
-      return runs.recordSkipped(request, interval);
+      ScrapeRunResult skipped = runs.recordSkipped(request, interval);
+      RunAttributes.upsertStatus(skipped.status());
+      return skipped;
     }
     step = "resolving date range";
     DateRangeChoice range = runs.resolveDateRange(request); // 1. from the last completed run
@@ -65,6 +68,9 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
       step = "finishing";
       ScrapeRunResult finished = runs.finishRun(run, result); // 7. mark completed, return counts
       step = "completed";
+      RunAttributes.upsertStatus(finished.status());
+      // Shown beside the static summary in the Web UI; workflow metadata, not a command.
+      Workflow.setCurrentDetails(finished.jobsFound() + " found / " + finished.jobsNew() + " new");
       if (interval != null && !interval.due()) {
         // A person asked for this run, so it ran; the guard only holds back schedules.
         return finished.withNotice(
@@ -167,7 +173,12 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
     String error = Failures.describe(cause);
     step = status;
     log.warn("step=7 run={} status={} error={}", run.runId(), status, error);
-    Workflow.newDetachedCancellationScope(() -> runs.markEnded(run, status, error)).run();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              runs.markEnded(run, status, error);
+              RunAttributes.upsertStatus(status);
+            })
+        .run();
   }
 
   private static boolean isCancellation(Throwable failure) {
