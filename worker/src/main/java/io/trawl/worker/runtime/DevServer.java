@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class DevServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DevServer.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  // Workers stop within a second or two; past this the owner is not closing us, so stop anyway.
+  private static final Duration ORDERLY_CLOSE_WAIT = Duration.ofSeconds(5);
   private static final Duration POLL = Duration.ofMillis(50);
   private static final int TAIL_LINES = 30;
 
@@ -38,13 +40,22 @@ public final class DevServer implements AutoCloseable {
   private final DevServerPidFile pidFile;
   private final Thread shutdownHook;
   private volatile boolean closed;
+  private final java.util.concurrent.CountDownLatch closedByOwner =
+      new java.util.concurrent.CountDownLatch(1);
 
   private DevServer(DevServerOptions options, Process process, DevServerPidFile pidFile) {
     this.options = options;
     this.process = process;
     this.pidFile = pidFile;
-    // Without it, a JVM that exits (not killed) would leave the server holding its ports.
-    this.shutdownHook = new Thread(() -> OsProcesses.stop(process.toHandle(), STOP_GRACE));
+    // Without it, a JVM that exits (not killed) would leave the server holding its ports. It
+    // first gives an owner's own shutdown hook the chance to close() in order (workers say goodbye
+    // to the server before it stops), and only then stops the server itself.
+    this.shutdownHook =
+        new Thread(
+            () -> {
+              awaitOrderlyClose();
+              OsProcesses.stop(process.toHandle(), STOP_GRACE);
+            });
   }
 
   /**
@@ -258,5 +269,14 @@ public final class DevServer implements AutoCloseable {
           STOP_GRACE.toSeconds());
     }
     pidFile.deleteQuietly();
+    closedByOwner.countDown();
+  }
+
+  private void awaitOrderlyClose() {
+    try {
+      closedByOwner.await(ORDERLY_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
