@@ -9,6 +9,7 @@ import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.EtlConfig;
 import io.trawl.worker.config.TrawlConfig;
+import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.etl.EtlBatchRequest;
 import io.trawl.workflows.etl.EtlBatchResult;
 import io.trawl.workflows.etl.EtlBatchWorkflow;
@@ -23,10 +24,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code trawl etl run}: every configured source (or the chosen ones) through the pipeline. */
 @Command(
@@ -79,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
               WorkflowOptions.newBuilder()
                   .setWorkflowId(batchId)
                   .setTaskQueue(EtlSourceWorkflow.TASK_QUEUE)
+                  // The batch passes these on to each source run (see EtlBatchWorkflowImpl).
+                  .setTypedSearchAttributes(RunAttributes.atStart("etl", null, null, "batch"))
+                  .setStaticSummary("etl batch: " + sources.size() + " source(s)")
                   .build());
       WorkflowClient.start(
           batch::run, new EtlBatchRequest(sources, forceRefresh, dryRun, etl.concurrency()));

@@ -7,6 +7,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.common.RunAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
         "etl batch done sources={} problems={}",
         results.length,
         batch.results().stream().filter(r -> r.outcome().problem()).count());
+    RunAttributes.upsertStatus(batch.ok() ? "completed" : "problems");
     return batch;
   }
 
@@ -64,15 +66,19 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
   }
 
   private static EtlSourceWorkflow childStub(EtlSource source) {
-    return Workflow.newChildWorkflowStub(
-        EtlSourceWorkflow.class,
+    ChildWorkflowOptions.Builder options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(source.workflowId())
             .setTaskQueue(EtlSourceWorkflow.TASK_QUEUE)
             // A finished run's id may be reused; a running one refuses the duplicate start.
             .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .build());
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+    // Only a batch started with trawl's attributes passes them on: its namespace has them.
+    if (Workflow.getTypedSearchAttributes().containsKey(RunAttributes.PIPELINE)) {
+      options.setTypedSearchAttributes(RunAttributes.atStart("etl", null, null, source.id()));
+      options.setStaticSummary("etl source: " + source.id());
+    }
+    return Workflow.newChildWorkflowStub(EtlSourceWorkflow.class, options.build());
   }
 
   private static EtlSourceResult failedChild(EtlSource source, RuntimeException failure) {

@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.common.RunAttributes;
 import org.slf4j.Logger;
 
 /** The original's {@code run_source} and its three gates, as a durable workflow. */
@@ -43,11 +44,17 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
       EtlSourceResult failed =
           EtlSourceResult.failed(sourceId, workflowId(), decisionWord(), error, elapsed());
       // Detached, so the failure is recorded even when the workflow is being cancelled.
-      Workflow.newDetachedCancellationScope(() -> bookkeeping.recordOutcome(failed)).run();
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                bookkeeping.recordOutcome(failed);
+                RunAttributes.upsertStatus(EtlOutcome.FAILED.label());
+              })
+          .run();
       throw e;
     }
     step = result.outcome().label();
     bookkeeping.recordOutcome(result);
+    RunAttributes.upsertStatus(result.outcome().label());
     log.info(
         "source={} outcome={} bytes={} reason=\"{}\"",
         sourceId,
