@@ -6,6 +6,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
+import io.trawl.worker.logging.ActivityLogContext;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
@@ -52,7 +53,7 @@ public final class WorkerHost implements AutoCloseable {
             client,
             WorkerFactoryOptions.newBuilder()
                 .setUsingVirtualWorkflowThreads(true)
-                .setWorkerInterceptors(new ActivityMetricsInterceptor())
+                .setWorkerInterceptors(new ActivityLogContext(), new ActivityMetricsInterceptor())
                 .build());
     Worker jobs =
         factory.newWorker(
