@@ -5,12 +5,9 @@ import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
-import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.starter.WebUi;
 import io.trawl.worker.TrawlRuntime;
-import io.trawl.worker.runtime.RuntimeResolution;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
+    subcommands = {CancelCommand.class, RetryCommand.class},
     header = "List runs of every pipeline from Temporal, newest first, with Web UI links.",
     description = {
       "Filters on the search attributes runs carry (TrawlPipeline, TrawlStatus). Needs a",
@@ -68,15 +66,8 @@ public final class RunsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }
-    // Checked before opening anything: an embedded engine would start only to be refused.
-    if (!RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env)).durable()) {
-      throw new UsageException(
-          "runs need a Temporal server: start ./trawl dev or set TEMPORAL_ADDRESS");
-    }
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime =
-        Runtimes.open(Runtimes.Needs.WORKFLOWS, spec.commandLine().getErr())) {
-      Runtimes.requireDurable(runtime, "runs");
+    try (TrawlRuntime runtime = DurableConnection.open("runs", spec.commandLine().getErr())) {
       WorkflowClient client = runtime.client();
       String uiUrl = runtime.uiUrl().orElse(env.get(UI_URL_ENV));
       String namespace = client.getOptions().getNamespace();
