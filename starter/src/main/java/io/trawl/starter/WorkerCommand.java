@@ -1,5 +1,6 @@
 package io.trawl.starter;
 
+import io.trawl.worker.Pipelines;
 import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.RuntimeLauncher;
 import io.trawl.worker.TrawlRuntime;
@@ -7,6 +8,7 @@ import io.trawl.worker.WorkerHost;
 import io.trawl.worker.metrics.HealthCheck;
 import io.trawl.worker.metrics.MetricsServer;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -26,14 +28,27 @@ import picocli.CommandLine.Mixin;
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @CommandLine.Option(
+      names = "--pipelines",
+      paramLabel = "LIST",
+      description = "pipelines to run, comma-separated: jobs,etl (default: all)")
+  String pipelines;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    Set<String> chosen;
+    try {
+      chosen = Pipelines.parse(pipelines);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--pipelines: " + e.getMessage());
+    }
     TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
     ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
-    WorkerHost worker = WorkerHost.start(runtime.client(), runtime.dataSource(), providers);
+    WorkerHost worker =
+        WorkerHost.start(runtime.client(), runtime.dataSource(), providers, chosen);
     MetricsServer metrics =
         MetricsServer.start(
             MetricsServer.port(CliEnvironment.get()),
@@ -53,7 +68,8 @@ public final class WorkerCommand implements Callable<Integer> {
     providers.description().forEach(line -> out.println("trawl worker: " + line));
     out.println(
         "trawl worker: /metrics and /healthz on port " + metrics.port() + " (TRAWL_METRICS_PORT)");
-    out.println("trawl worker: polling; Ctrl-C to stop.");
+    out.println(
+        "trawl worker: pipelines " + String.join(",", chosen) + "; polling; Ctrl-C to stop.");
     out.flush();
     stopped.await();
     return ExitCodes.OK;

@@ -10,6 +10,7 @@ import io.trawl.worker.logging.ActivityLogContext;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,20 +35,30 @@ public final class WorkerHost implements AutoCloseable {
   /** Registers every pipeline with the providers' clients and sandboxes, and starts polling. */
   public static WorkerHost start(
       WorkflowClient client, DataSource dataSource, ProviderSetup providers) {
-    return start(client, dataSource, providers.brightData(), providers);
+    return start(client, dataSource, providers.brightData(), providers, Set.copyOf(Pipelines.ALL));
+  }
+
+  /** Registers the {@link Pipelines} named and starts polling their task queues. */
+  public static WorkerHost start(
+      WorkflowClient client,
+      DataSource dataSource,
+      ProviderSetup providers,
+      Set<String> pipelines) {
+    return start(client, dataSource, providers.brightData(), providers, pipelines);
   }
 
   /** Registers the jobs pipeline only (no ETL settings at hand) and starts polling. */
   public static WorkerHost start(
       WorkflowClient client, DataSource dataSource, BrightDataClient brightData) {
-    return start(client, dataSource, brightData, null);
+    return start(client, dataSource, brightData, null, Set.of(Pipelines.JOBS));
   }
 
   private static WorkerHost start(
       WorkflowClient client,
       DataSource dataSource,
       BrightDataClient brightData,
-      ProviderSetup providers) {
+      ProviderSetup providers,
+      Set<String> pipelines) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
@@ -55,12 +66,14 @@ public final class WorkerHost implements AutoCloseable {
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkerInterceptors(new ActivityLogContext(), new ActivityMetricsInterceptor())
                 .build());
-    Worker jobs =
-        factory.newWorker(
-            ScrapeRunWorkflow.TASK_QUEUE,
-            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
-    JobsRegistration.register(jobs, dataSource, brightData);
-    if (providers != null) {
+    if (pipelines.contains(Pipelines.JOBS)) {
+      Worker jobs =
+          factory.newWorker(
+              ScrapeRunWorkflow.TASK_QUEUE,
+              WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+      JobsRegistration.register(jobs, dataSource, brightData);
+    }
+    if (providers != null && pipelines.contains(Pipelines.ETL)) {
       // ETL downloads are long and bandwidth-bound: their own queue keeps them from delaying jobs.
       Worker etl =
           factory.newWorker(
@@ -69,7 +82,7 @@ public final class WorkerHost implements AutoCloseable {
       EtlRegistration.register(etl, dataSource, providers.etl());
     }
     factory.start();
-    log.info("worker started task_queue={}", ScrapeRunWorkflow.TASK_QUEUE);
+    log.info("worker started pipelines={}", pipelines);
     return new WorkerHost(factory);
   }
 
