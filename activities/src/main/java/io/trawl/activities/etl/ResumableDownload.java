@@ -214,15 +214,20 @@ public final class ResumableDownload {
     try {
       while (true) {
         byte[] buffer = writer.buffer(tick);
-        int filled = fill(body, buffer);
-        if (filled <= 0) {
+        Fill fill = fill(body, buffer);
+        if (fill.bytes() > 0) {
+          read += fill.bytes();
+          if (read > spec.maxBytes()) {
+            throw new SizeLimitException("body past " + spec.maxBytes() + " bytes");
+          }
+          writer.submit(buffer, fill.bytes());
+        }
+        if (fill.broken() != null) {
+          throw fill.broken();
+        }
+        if (fill.bytes() <= 0) {
           break;
         }
-        read += filled;
-        if (read > spec.maxBytes()) {
-          throw new SizeLimitException("body past " + spec.maxBytes() + " bytes");
-        }
-        writer.submit(buffer, filled);
       }
     } catch (SizeLimitException e) {
       throw e;
@@ -257,17 +262,28 @@ public final class ResumableDownload {
     return builder.build();
   }
 
-  /** Fills {@code buffer} as far as the body allows; returns the bytes read, -1 at the end. */
-  private static int fill(BufferedSource body, byte[] buffer) throws IOException {
+  /**
+   * What one {@link #fill} got: its bytes (-1 at the end of the body), and the failure that cut it
+   * short, if any. Bytes read before a broken connection are still kept and written, so the next
+   * attempt resumes after them rather than up to a buffer earlier.
+   */
+  private record Fill(int bytes, IOException broken) {}
+
+  /** Fills {@code buffer} as far as the body allows. */
+  private static Fill fill(BufferedSource body, byte[] buffer) {
     int filled = 0;
-    while (filled < buffer.length) {
-      int n = body.read(buffer, filled, buffer.length - filled);
-      if (n < 0) {
-        return filled == 0 ? -1 : filled;
+    try {
+      while (filled < buffer.length) {
+        int n = body.read(buffer, filled, buffer.length - filled);
+        if (n < 0) {
+          return new Fill(filled == 0 ? -1 : filled, null);
+        }
+        filled += n;
       }
-      filled += n;
+      return new Fill(filled, null);
+    } catch (IOException e) {
+      return new Fill(filled, e);
     }
-    return filled;
   }
 
   /**

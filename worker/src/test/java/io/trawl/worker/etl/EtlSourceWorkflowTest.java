@@ -162,6 +162,19 @@ class EtlSourceWorkflowTest {
   }
 
   @Test
+  void retriesA503AndResumesADroppedConnectionWithARangeRequest() throws Exception {
+    stack.files.faults(
+        NAME, FileFaults.builder().serverErrors(1).dropAfterBytes(GZIP.length / 2, 1).build());
+
+    EtlSourceResult result = stack.run(source(), false, false);
+
+    assertThat(result.outcome()).isEqualTo(EtlOutcome.DOWNLOADED);
+    assertThat(Files.readAllBytes(target())).isEqualTo(GZIP);
+    assertThat(stack.files.stats(NAME).partialResponses()).isEqualTo(1);
+    assertThat(stack.files.stats(NAME).bodyBytes()).isEqualTo(GZIP.length);
+  }
+
+  @Test
   void failsAndCleansUpWhenTheFileExceedsMaxBytes() {
     EtlSource small =
         new EtlSource(
