@@ -48,7 +48,8 @@ final class BatchWatcher {
         WorkflowStub.fromTyped(batch).getResultAsync(EtlBatchResult.class);
     Set<String> announced = new HashSet<>();
     Map<String, Long> expected = new HashMap<>();
-    try (ProgressBar bar = terminal ? newBar(sources.size()) : null) {
+    ProgressBar bar = null;
+    try {
       while (!result.isDone()) {
         EtlBatchProgress progress = queryQuietly(batch);
         if (progress != null) {
@@ -64,12 +65,17 @@ final class BatchWatcher {
             expected.computeIfAbsent(running, this::expectedBytes);
             done += downloads.bytesSoFar(running);
           }
+          long total = expected.values().stream().mapToLong(v -> Math.max(0, v)).sum();
+          if (terminal && bar == null && total > 0) {
+            // Made once a size is known, so the unit suits the files: KiB for demo files.
+            bar = newBar(sources.size(), total);
+          }
           if (bar != null) {
-            long total = expected.values().stream().mapToLong(v -> Math.max(0, v)).sum() + done;
             bar.maxHint(Math.max(total, done));
             bar.stepTo(done);
             bar.setExtraMessage(
-                progress.finished().size()
+                " "
+                    + progress.finished().size()
                     + "/"
                     + sources.size()
                     + " sources, running "
@@ -77,6 +83,10 @@ final class BatchWatcher {
           }
         }
         waitFor(result);
+      }
+    } finally {
+      if (bar != null) {
+        bar.close();
       }
     }
     try {
@@ -121,12 +131,13 @@ final class BatchWatcher {
     }
   }
 
-  private static ProgressBar newBar(int sources) {
+  private static ProgressBar newBar(int sources, long expectedBytes) {
+    boolean large = expectedBytes >= 64L << 20;
     return new ProgressBarBuilder()
         .setTaskName("etl " + sources + " sources")
-        .setInitialMax(-1)
+        .setInitialMax(expectedBytes)
         .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" MiB", 1 << 20)
+        .setUnit(large ? " MiB" : " KiB", large ? 1 << 20 : 1 << 10)
         .showSpeed()
         .continuousUpdate()
         .build();
