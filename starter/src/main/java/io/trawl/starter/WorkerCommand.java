@@ -8,6 +8,7 @@ import io.trawl.worker.WorkerHost;
 import io.trawl.worker.metrics.HealthCheck;
 import io.trawl.worker.metrics.MetricsServer;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,20 +46,32 @@ public final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--pipelines: " + e.getMessage());
     }
+    int port;
+    try {
+      port = MetricsServer.port(CliEnvironment.get());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
     ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
     WorkerHost worker =
         WorkerHost.start(runtime.client(), runtime.dataSource(), providers, chosen);
-    MetricsServer metrics =
-        MetricsServer.start(
-            MetricsServer.port(CliEnvironment.get()),
-            new HealthCheck(runtime.dataSource(), runtime.client()));
+    MetricsServer metrics;
+    try {
+      metrics = MetricsServer.start(port, new HealthCheck(runtime.dataSource(), runtime.client()));
+    } catch (UncheckedIOException e) {
+      // A second worker on one host must not die for it; Prometheus reports the target down.
+      metrics = null;
+    }
+    MetricsServer served = metrics;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  metrics.close();
+                  if (served != null) {
+                    served.close();
+                  }
                   worker.close();
                   providers.close();
                   runtime.close();
@@ -67,9 +80,13 @@ public final class WorkerCommand implements Callable<Integer> {
     runtime.description().forEach(line -> out.println("trawl worker: " + line));
     providers.description().forEach(line -> out.println("trawl worker: " + line));
     out.println(
-        "trawl worker: /metrics and /healthz on port " + metrics.port() + " (TRAWL_METRICS_PORT)");
-    out.println(
-        "trawl worker: pipelines " + String.join(",", chosen) + "; polling; Ctrl-C to stop.");
+        served != null
+            ? "trawl worker: /metrics and /healthz on port " + served.port() + " (TRAWL_METRICS_PORT)"
+            : "trawl worker: /metrics not served: port "
+                + port
+                + " is in use (set TRAWL_METRICS_PORT, 0 for any free port)");
+    out.println("trawl worker: pipelines " + String.join(",", chosen));
+    out.println("trawl worker: polling; Ctrl-C to stop.");
     out.flush();
     stopped.await();
     return ExitCodes.OK;
