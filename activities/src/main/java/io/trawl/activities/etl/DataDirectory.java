@@ -67,12 +67,13 @@ public final class DataDirectory {
    */
   public Path target(EtlSource source) {
     Path target = resolve(source);
+    // Checked before creating: createDirectories would follow a link and build outside the root.
+    refuseLinks(source, target);
     try {
       Files.createDirectories(target.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + target.getParent(), e);
     }
-    refuseLinks(source, target);
     return target;
   }
 
