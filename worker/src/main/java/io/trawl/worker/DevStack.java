@@ -75,7 +75,7 @@ public final class DevStack implements AutoCloseable {
     ProviderSetup providers = push(ProviderSetup.fromEnvironment(env));
     description.addAll(providers.description());
     push(WorkerHost.start(client, database.dataSource(), providers));
-    description.add("worker: polling task queue trawl-jobs");
+    description.add("worker: polling task queues trawl-jobs and trawl-etl");
 
     DevLock lock =
         DevLock.forThisProcess(

@@ -38,6 +38,7 @@ final class JobsTestStack implements AutoCloseable {
 
   final TestWorkflowEnvironment env;
   private final WorkflowClient client;
+  private final java.util.List<WorkerFactory> factories = new java.util.ArrayList<>();
   final FakeBrightData sandbox;
   final BrightDataClient brightData;
   final DataSource dataSource;
@@ -80,6 +81,7 @@ final class JobsTestStack implements AutoCloseable {
   /** A worker with every real jobs activity, polling until the factory is shut down. */
   WorkerFactory startWorker() {
     WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
+    factories.add(factory);
     Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
     JobsRegistration.register(worker, dataSource, brightData);
     factory.start();
@@ -89,6 +91,7 @@ final class JobsTestStack implements AutoCloseable {
   /** A worker whose ingest step is replaced, to inject a fault there. */
   WorkerFactory startWorkerWithIngest(JobIngestActivities ingest) {
     WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
+    factories.add(factory);
     Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
     ScrapeRunRepository runs = new ScrapeRunRepository(dataSource);
     worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
@@ -117,6 +120,8 @@ final class JobsTestStack implements AutoCloseable {
 
   @Override
   public void close() {
+    // Stopped workers first: closing the environment under polling workers takes seconds.
+    factories.forEach(WorkerFactory::shutdownNow);
     if (env != null) {
       env.close();
     }
