@@ -1,14 +1,8 @@
 package io.trawl.sandbox.brightdata;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.trawl.sandbox.LoopbackServer;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +27,7 @@ public final class FakeBrightData implements AutoCloseable {
   private final FaultState faults;
   private final Counters counters = new Counters();
   private final SnapshotStore snapshots = new SnapshotStore();
-  private HttpServer server;
-  private ExecutorService executor;
+  private LoopbackServer server;
 
   /** A fake on a free port, with the system clock and no faults. */
   public FakeBrightData() {
@@ -67,18 +60,12 @@ public final class FakeBrightData implements AutoCloseable {
     if (server != null) {
       return this;
     }
-    try {
-      server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-    }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    server.setExecutor(executor);
-    server.createContext("/datasets/v3/", new DatasetsHandler(clock, faults, counters, snapshots));
-    server.createContext("/__admin/", new AdminHandler(faults, counters, snapshots));
-    server.start();
+    server =
+        LoopbackServer.start(
+            requestedPort,
+            Map.of(
+                "/datasets/v3/", new DatasetsHandler(clock, faults, counters, snapshots),
+                "/__admin/", new AdminHandler(faults, counters, snapshots)));
     log.info("fake Bright Data listening url={}", baseUrl());
     return this;
   }
@@ -88,11 +75,11 @@ public final class FakeBrightData implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("FakeBrightData is not started; call start() first");
     }
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   public synchronized int port() {
-    return server == null ? requestedPort : server.getAddress().getPort();
+    return server == null ? requestedPort : server.port();
   }
 
   @Override
@@ -100,9 +87,8 @@ public final class FakeBrightData implements AutoCloseable {
     if (server == null) {
       return;
     }
-    server.stop(0);
-    executor.shutdownNow();
-    log.info("fake Bright Data stopped port={}", server.getAddress().getPort());
+    server.close();
+    log.info("fake Bright Data stopped port={}", server.port());
     server = null;
   }
 

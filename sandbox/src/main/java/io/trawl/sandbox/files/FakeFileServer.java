@@ -1,18 +1,12 @@
 package io.trawl.sandbox.files;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.trawl.sandbox.LoopbackServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +30,7 @@ public final class FakeFileServer implements AutoCloseable {
   private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
   private final Map<String, FileStats> stats = new ConcurrentHashMap<>();
   private final Stalls stalls = new Stalls();
-  private HttpServer server;
-  private ExecutorService executor;
+  private LoopbackServer server;
 
   /** A server on a free port. */
   public FakeFileServer() {
@@ -56,20 +49,13 @@ public final class FakeFileServer implements AutoCloseable {
     if (server != null) {
       return this;
     }
-    try {
-      server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-    }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    server.setExecutor(executor);
-    server.createContext(
-        FileRequestHandler.PREFIX,
-        new FileRequestHandler(
-            files::get, name -> stats.computeIfAbsent(name, n -> new FileStats()), stalls));
-    server.start();
+    server =
+        LoopbackServer.start(
+            requestedPort,
+            Map.of(
+                FileRequestHandler.PREFIX,
+                new FileRequestHandler(
+                    files::get, name -> stats.computeIfAbsent(name, n -> new FileStats()), stalls)));
     log.info("sandbox file server listening url={} files={}", baseUrl(), files.size());
     return this;
   }
@@ -79,7 +65,7 @@ public final class FakeFileServer implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("FakeFileServer is not started; call start() first");
     }
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** The URL of a file: {@code http://127.0.0.1:<port>/files/<name>}. */
@@ -163,9 +149,8 @@ public final class FakeFileServer implements AutoCloseable {
       return;
     }
     stalls.close();
-    server.stop(0);
-    executor.shutdownNow();
-    log.info("sandbox file server stopped port={}", server.getAddress().getPort());
+    server.close();
+    log.info("sandbox file server stopped port={}", server.port());
     server = null;
   }
 }
