@@ -22,7 +22,6 @@ import io.trawl.workflows.etl.EtlSource;
 import io.trawl.workflows.etl.EtlSourceRequest;
 import io.trawl.workflows.etl.EtlSourceResult;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
-import io.zonky.test.db.postgres.embedded.ConnectionInfo;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
@@ -119,15 +118,7 @@ class EtlWorkerCrashEndToEndTest {
   }
 
   private Map<String, String> workerEnv() {
-    ConnectionInfo database = db.getConnectionInfo();
-    return Map.of(
-        "TEMPORAL_ADDRESS", temporal.target(),
-        "TEMPORAL_NAMESPACE", temporal.namespace(),
-        "DATABASE_URL",
-            "jdbc:postgresql://localhost:" + database.getPort() + "/" + database.getDbName(),
-        "DATABASE_USER", database.getUser(),
-        "TRAWL_HOME", home.toString(),
-        "TRAWL_DATA_DIR", home.resolve("data").toString());
+    return ProductionEnv.of(temporal, db, home);
   }
 
   /** The download checkpoint the server holds, as the next attempt will receive it. */

@@ -22,7 +22,6 @@ import io.trawl.workflows.jobs.ProviderRef;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflowImpl;
-import io.zonky.test.db.postgres.embedded.ConnectionInfo;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
@@ -146,14 +145,6 @@ class RunControlTest {
   }
 
   private Map<String, String> env() {
-    ConnectionInfo database = db.getConnectionInfo();
-    return Map.of(
-        "TEMPORAL_ADDRESS", temporal.target(),
-        "TEMPORAL_NAMESPACE", temporal.namespace(),
-        "DATABASE_URL",
-            "jdbc:postgresql://localhost:" + database.getPort() + "/" + database.getDbName(),
-        "DATABASE_USER", database.getUser(),
-        "TRAWL_HOME", home.toString(),
-        "TRAWL_DATA_DIR", home.resolve("data").toString());
+    return ProductionEnv.of(temporal, db, home);
   }
 }

@@ -9,7 +9,6 @@ import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.WorkerHost;
 import io.trawl.worker.runtime.DevServerExtension;
 import io.trawl.workflows.common.RunAttributes;
-import io.zonky.test.db.postgres.embedded.ConnectionInfo;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
@@ -87,14 +86,6 @@ class WebUiBrowserTest {
   }
 
   private Map<String, String> env() {
-    ConnectionInfo database = db.getConnectionInfo();
-    return Map.of(
-        "TEMPORAL_ADDRESS", temporal.target(),
-        "TEMPORAL_NAMESPACE", temporal.namespace(),
-        "DATABASE_URL",
-            "jdbc:postgresql://localhost:" + database.getPort() + "/" + database.getDbName(),
-        "DATABASE_USER", database.getUser(),
-        "TRAWL_HOME", home.toString(),
-        "TRAWL_DATA_DIR", home.resolve("data").toString());
+    return ProductionEnv.of(temporal, db, home);
   }
 }
