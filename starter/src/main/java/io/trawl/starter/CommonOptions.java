@@ -7,11 +7,17 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes. */
 public final class CommonOptions {
+  Path config;
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "trawl.yaml to use (default: $TRAWL_CONFIG, else ./trawl.yaml, else built-in demo)")
-  Path config;
+  void config(Path file) {
+    config = file;
+    // A worker this command starts (embedded mode) reads the same file.
+    CliEnvironment.useConfig(file);
+  }
 
   @Option(names = "--verbose", description = "Log progress to the terminal and show stack traces.")
   boolean verbose;

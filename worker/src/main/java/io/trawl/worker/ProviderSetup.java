@@ -5,6 +5,8 @@ import io.trawl.activities.providers.brightdata.BrightDataConfig;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.sandbox.files.DemoFiles;
 import io.trawl.sandbox.files.FakeFileServer;
+import io.trawl.worker.config.TrawlConfig;
+import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.worker.etl.EtlWorkerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +22,29 @@ public final class ProviderSetup implements AutoCloseable {
   // Serves the sandbox://files/ URLs of ETL sources; needs no credentials, so it always runs.
   private final FakeFileServer files;
   private final EtlWorkerSettings etl;
+  // The worker's own reading of trawl.yaml: budgets and notification targets live with the
+  // worker, because they hold limits and secret URLs that never travel in workflow inputs.
+  private final TrawlConfig config;
 
   private ProviderSetup(
       BrightDataClient brightData,
       FakeBrightData brightDataSandbox,
       FakeFileServer files,
-      EtlWorkerSettings etl) {
+      EtlWorkerSettings etl,
+      TrawlConfig config) {
     this.brightData = brightData;
     this.brightDataSandbox = brightDataSandbox;
     this.files = files;
     this.etl = etl;
+    this.config = config;
   }
 
+  /**
+   * Clients for the environment's credentials, and the configuration the CLI uses: {@code
+   * TRAWL_CONFIG}, else ./trawl.yaml, else the built-in demo configuration.
+   */
   public static ProviderSetup fromEnvironment(Map<String, String> env) {
+    TrawlConfig config = TrawlConfigLoader.resolve(null, env);
     String token = env.get("BRIGHTDATA_API_TOKEN");
     FakeBrightData sandbox = null;
     String sandboxUrl = null;
@@ -44,7 +56,12 @@ public final class ProviderSetup implements AutoCloseable {
     BrightDataClient client = new BrightDataClient(BrightDataConfig.fromEnvironment(env, sandboxUrl));
     FakeFileServer files = DemoFiles.install(new FakeFileServer()).start();
     return new ProviderSetup(
-        client, sandbox, files, EtlWorkerSettings.fromEnvironment(env, files.baseUrl()));
+        client, sandbox, files, EtlWorkerSettings.fromEnvironment(env, files.baseUrl()), config);
+  }
+
+  /** The trawl.yaml this worker reads its budgets and notification targets from. */
+  public TrawlConfig config() {
+    return config;
   }
 
   /** The ETL worker's data directory, sandbox file server and environment. */
