@@ -70,6 +70,8 @@ public final class LifecycleCommand implements Callable<Integer> {
                       .setTaskQueue(JobLifecycleWorkflow.TASK_QUEUE)
                       .setWorkflowIdReusePolicy(
                           WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                      .setTypedSearchAttributes(JobLifecycleRequest.searchAttributes())
+                      .setStaticSummary(request.summary())
                       .build());
       JobLifecycleResult result;
       try {

@@ -30,8 +30,7 @@ final class ScrapeStarter {
             .setTypedSearchAttributes(
                 RunAttributes.atStart(
                     "jobs", request.query(), request.location(), "brightdata"))
-            .setStaticSummary(
-                "jobs scrape: " + request.query() + " in " + request.location())
+            .setStaticSummary(request.summary())
             .build();
     ScrapeRunWorkflow stub = client.newWorkflowStub(ScrapeRunWorkflow.class, options);
     try {

@@ -1,5 +1,6 @@
 package io.trawl.worker.schedule;
 
+import io.temporal.common.SearchAttributes;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleRequest;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleWorkflow;
@@ -39,5 +40,15 @@ final class JobsLifecycleKind implements ScheduledWorkflowKind {
   @Override
   public String workflowId(Object input) {
     return JobLifecycleRequest.WORKFLOW_ID;
+  }
+
+  @Override
+  public SearchAttributes searchAttributes(Object input) {
+    return JobLifecycleRequest.searchAttributes();
+  }
+
+  @Override
+  public String summary(Object input) {
+    return ((JobLifecycleRequest) input).summary();
   }
 }

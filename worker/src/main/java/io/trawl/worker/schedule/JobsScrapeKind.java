@@ -1,7 +1,9 @@
 package io.trawl.worker.schedule;
 
+import io.temporal.common.SearchAttributes;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
+import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import java.time.Duration;
@@ -54,5 +56,16 @@ final class JobsScrapeKind implements ScheduledWorkflowKind {
   @Override
   public String workflowId(Object input) {
     return ((ScrapeRequest) input).workflowId();
+  }
+
+  @Override
+  public SearchAttributes searchAttributes(Object input) {
+    ScrapeRequest request = (ScrapeRequest) input;
+    return RunAttributes.atStart("jobs", request.query(), request.location(), "brightdata");
+  }
+
+  @Override
+  public String summary(Object input) {
+    return ((ScrapeRequest) input).summary();
   }
 }

@@ -72,7 +72,7 @@ final class ScheduleBuilder {
     String canonical =
         String.join(
             "\n",
-            "v1",
+            "v2",
             "kind=" + definition.kind().name(),
             "type=" + definition.kind().workflowInterface().getName(),
             "queue=" + definition.kind().taskQueue(),
@@ -82,6 +82,8 @@ final class ScheduleBuilder {
             "jitter=" + definition.jitter(),
             "catchup=" + definition.catchupWindow(),
             "overlap=" + OVERLAP.name(),
+            "attributes=" + definition.kind().searchAttributes(definition.input()).getUntypedValues(),
+            "summary=" + definition.kind().summary(definition.input()),
             "input="
                 + CONVERTER.toPayload(definition.input()).orElseThrow().getData().toStringUtf8());
     try {
@@ -105,6 +107,13 @@ final class ScheduleBuilder {
                     DIGEST, digest(definition),
                     SPEC, definition.specText(),
                     SCHEDULE, definition.name()))
+            // The same attributes and summary a manual start sets: scheduled runs are filtered
+            // and labelled like any other run in the Web UI and ./trawl runs.
+            .setTypedSearchAttributes(definition.kind().searchAttributes(definition.input()))
+            .setStaticSummary(definition.kind().summary(definition.input()))
+            // Set with the summary: SDK 1.38 reads both back when describing a schedule and
+            // fails on an empty details payload.
+            .setStaticDetails("started by the trawl schedule " + definition.name())
             .build();
     return ScheduleActionStartWorkflow.newBuilder()
         .setWorkflowType(definition.kind().workflowInterface())

@@ -1,5 +1,6 @@
 package io.trawl.worker.schedule;
 
+import io.temporal.common.SearchAttributes;
 import io.trawl.worker.config.TrawlConfig;
 
 /**
@@ -32,4 +33,14 @@ public interface ScheduledWorkflowKind {
    * manual run of the same work uses, so the Web UI groups them.
    */
   String workflowId(Object input);
+
+  /**
+   * trawl's search attributes for a run of {@code input} ({@code RunAttributes.atStart}), the
+   * same ones a manual start sets, so scheduled runs show up under the same Web UI filters and in
+   * {@code ./trawl runs}.
+   */
+  SearchAttributes searchAttributes(Object input);
+
+  /** One line the Web UI shows for a run of {@code input}, as a manual start has. */
+  String summary(Object input);
 }

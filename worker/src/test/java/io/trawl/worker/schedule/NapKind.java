@@ -1,5 +1,6 @@
 package io.trawl.worker.schedule;
 
+import io.temporal.common.SearchAttributes;
 import io.trawl.worker.config.TrawlConfig;
 import java.util.Set;
 
@@ -35,5 +36,15 @@ final class NapKind implements ScheduledWorkflowKind {
   public String workflowId(Object input) {
     // One id per nap length, like one id per search: two schedules of it never collide.
     return "test-nap/" + ((NapWorkflow.NapRequest) input).seconds();
+  }
+
+  @Override
+  public SearchAttributes searchAttributes(Object input) {
+    return SearchAttributes.EMPTY;
+  }
+
+  @Override
+  public String summary(Object input) {
+    return "test nap of " + ((NapWorkflow.NapRequest) input).seconds() + " s";
   }
 }

@@ -18,6 +18,7 @@ import io.trawl.worker.config.ScheduleEntry;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.worker.runtime.DevServerExtension;
+import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleResult;
@@ -46,7 +47,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * can be triggered, paused and applied, and read their cron in their time zone.
  */
 class TrawlSchedulesDevServerTest {
-  @RegisterExtension static final DevServerExtension temporal = new DevServerExtension();
+  @RegisterExtension
+  static final DevServerExtension temporal =
+      new DevServerExtension()
+          .withKeywordSearchAttributes(RunAttributes.NAMES.toArray(String[]::new));
 
   @RegisterExtension
   static final PreparedDbExtension db =
@@ -131,6 +135,19 @@ class TrawlSchedulesDevServerTest {
         .atMost(WAIT)
         .untilAsserted(
             () ->
+                assertThat(
+                        client()
+                            .listExecutions(
+                                "WorkflowId = '"
+                                    + outcome.workflowId()
+                                    + "' AND TrawlPipeline = 'jobs' AND TrawlSource = 'lifecycle'"
+                                    + " AND TrawlStatus = 'completed'")
+                            .count())
+                    .isEqualTo(1));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
                 assertThat(schedules.describe("lifecycle-now").recentActions())
                     .extracting(RecentAction::result)
                     .containsExactly("completed"));
@@ -160,6 +177,21 @@ class TrawlSchedulesDevServerTest {
                 assertThat(schedules.describe("scrape-de-nl").recentActions())
                     .extracting(RecentAction::result)
                     .containsExactly("completed", "completed: skipped"));
+    // Scheduled runs carry the attributes a manual start sets, so the Web UI filter finds them.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client()
+                            .listExecutions(
+                                "TemporalScheduledById = 'scrape-de-nl'"
+                                    + " AND TrawlPipeline = 'jobs'"
+                                    + " AND TrawlQuery = 'Schedule Engineer'"
+                                    + " AND TrawlLocation = 'Netherlands'"
+                                    + " AND TrawlStatus IN ('completed', 'skipped')")
+                            .count())
+                    .isEqualTo(2));
   }
 
   @Test

@@ -77,6 +77,11 @@ public record ScrapeRequest(
     return "jobs-scrape/" + slug(query) + "/" + slug(location);
   }
 
+  /** The line the Web UI shows for the run, whoever started it. */
+  public String summary() {
+    return "jobs scrape: " + query + " in " + location;
+  }
+
   private static String slug(String text) {
     String slug = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return slug.replaceAll("^-+|-+$", "");

@@ -1,5 +1,8 @@
 package io.trawl.workflows.jobs.lifecycle;
 
+import io.temporal.common.SearchAttributes;
+import io.trawl.workflows.common.RunAttributes;
+
 /**
  * What one job lifecycle run does.
  *
@@ -27,5 +30,18 @@ public record JobLifecycleRequest(Integer thresholdDays, boolean dryRun) {
 
   public static JobLifecycleRequest defaults() {
     return new JobLifecycleRequest(null, false);
+  }
+
+  /** trawl's search attributes of a lifecycle run, manual or scheduled. */
+  public static SearchAttributes searchAttributes() {
+    return RunAttributes.atStart("jobs", null, null, "lifecycle");
+  }
+
+  /** The line the Web UI shows for the run. */
+  public String summary() {
+    return "jobs lifecycle: retire jobs not seen for "
+        + thresholdDays
+        + " days"
+        + (dryRun ? " (dry run)" : "");
   }
 }

@@ -1,6 +1,7 @@
 package io.trawl.workflows.jobs.lifecycle;
 
 import io.temporal.workflow.Workflow;
+import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.JobsActivityOptions;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public class JobLifecycleWorkflowImpl implements JobLifecycleWorkflow {
         retirement.retired().size(),
         retirement.skipped().size());
     InactiveSummary totals = lifecycle.summarizeInactive(asOf); // 3. get_inactive_jobs_summary
+    RunAttributes.upsertStatus("completed");
     return JobLifecycleResult.of(request, retirement, totals);
   }
 }
