@@ -6,6 +6,8 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.common.RunAttributes;
+import io.trawl.workflows.notify.NotificationKind;
+import io.trawl.workflows.notify.Notifications;
 import org.slf4j.Logger;
 
 /** The original's {@code run_source} and its three gates, as a durable workflow. */
@@ -48,6 +50,15 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
               () -> {
                 bookkeeping.recordOutcome(failed);
                 RunAttributes.upsertStatus(EtlOutcome.FAILED.label());
+                if (!Notifications.isCancellation(e)) {
+                  Notifications.emit(
+                      Notifications.event(
+                          NotificationKind.RUN_FAILED,
+                          "etl",
+                          "source " + sourceId,
+                          error,
+                          Notifications.details("source_id", sourceId)));
+                }
               })
           .run();
       throw e;
@@ -139,6 +150,16 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
     log.warn("source={} validation failed check={} reason=\"{}\"", source.id(), check, reason);
     QuarantineRef quarantined =
         bookkeeping.quarantine(source, download, check, reason, Workflow.currentTimeMillis());
+    Notifications.emit(
+        Notifications.event(
+            NotificationKind.FILE_QUARANTINED,
+            "etl",
+            "source " + source.id(),
+            check + ": " + reason,
+            Notifications.details(
+                "source_id", source.id(),
+                "check", check,
+                "quarantine_path", quarantined.directory())));
     return new EtlSourceResult(
         source.id(),
         workflowId(),

@@ -6,6 +6,9 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.common.RunAttributes;
+import io.trawl.workflows.notify.NotificationEvent;
+import io.trawl.workflows.notify.NotificationKind;
+import io.trawl.workflows.notify.Notifications;
 import java.time.Duration;
 import org.slf4j.Logger;
 
@@ -177,8 +180,24 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
             () -> {
               runs.markEnded(run, status, error);
               RunAttributes.upsertStatus(status);
+              if (status.equals("failed")) {
+                Notifications.emit(runFailed(run, error));
+              }
             })
         .run();
+  }
+
+  /** The run_failed alert: the search, the run id and the (secret-free) error. */
+  private static NotificationEvent runFailed(RunRef run, String error) {
+    return Notifications.event(
+        NotificationKind.RUN_FAILED,
+        "jobs",
+        run.query() + " in " + run.location(),
+        error,
+        Notifications.details(
+            "query", run.query(),
+            "location", run.location(),
+            "run_id", Long.toString(run.runId())));
   }
 
   private static boolean isCancellation(Throwable failure) {
