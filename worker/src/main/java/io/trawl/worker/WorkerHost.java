@@ -6,10 +6,14 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
+import io.trawl.worker.config.NotificationsConfig;
 import io.trawl.worker.logging.ActivityLogContext;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
+import io.trawl.worker.notify.NotifyRegistration;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
+import io.trawl.workflows.notify.NotificationWorkflow;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs trawl's workers against one Temporal client: every pipeline's workflows and activities on
- * its task queue.
+ * its task queue, and the webhook notifications on theirs.
  *
  * <p>Virtual threads keep thousands of sleeping polling workflows cheap (measured ~530 MiB RSS for
  * 10,000 versus ~970 MiB on platform threads).
@@ -59,6 +63,10 @@ public final class WorkerHost implements AutoCloseable {
       BrightDataClient brightData,
       ProviderSetup providers,
       Set<String> pipelines) {
+    // Parsed first: a bad notifications section stops the worker before it polls anything.
+    NotificationsConfig alerts =
+        providers == null ? NotificationsConfig.NONE : NotificationsConfig.of(providers.config());
+    Map<String, String> environment = providers == null ? Map.of() : providers.etl().environment();
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
@@ -81,6 +89,13 @@ public final class WorkerHost implements AutoCloseable {
               WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
       EtlRegistration.register(etl, dataSource, providers.etl());
     }
+    // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has
+    // failures to report, and a notification must not wait for some other worker to exist.
+    Worker notify =
+        factory.newWorker(
+            NotificationWorkflow.TASK_QUEUE,
+            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    NotifyRegistration.register(notify, alerts, environment);
     factory.start();
     log.info("worker started pipelines={}", pipelines);
     return new WorkerHost(factory);
