@@ -2,6 +2,7 @@ package io.trawl.activities.jobs;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
+import io.trawl.activities.spend.RunBudget;
 import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.DateStrategy;
@@ -25,17 +26,26 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
   private final ScrapeRunRepository runs;
   private final ProviderRef configuredProvider;
   private final Clock clock;
+  private final RunBudget budget;
+
+  /** Without budget accounting: finishing a run settles nothing. */
+  public ScrapeRunActivitiesImpl(
+      ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock) {
+    this(runs, configuredProvider, clock, null);
+  }
 
   /**
    * @param configuredProvider the provider client the worker was built with (sandbox when no token
    *     is in the environment)
    * @param clock read by the date strategy; the activity, not the workflow, owns the clock
+   * @param budget settles each finished run's cost; null when nothing is accounted
    */
   public ScrapeRunActivitiesImpl(
-      ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock) {
+      ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock, RunBudget budget) {
     this.runs = runs;
     this.configuredProvider = configuredProvider;
     this.clock = clock;
+    this.budget = budget;
   }
 
   @Override
@@ -134,6 +144,10 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
 
   @Override
   public ScrapeRunResult finishRun(RunRef run, IngestResult result) {
+    if (budget != null) {
+      // Bright Data bills delivered content records; error records are free.
+      budget.settle(PaidCalls.runKey(run.runId()), result.found());
+    }
     ScrapeRunResult finished = runs.complete(run.runId(), result);
     log.info(
         "run finished run={} status={} found={} new={} updated={} invalid={} duplicates={}"

@@ -2,6 +2,7 @@ package io.trawl.activities.jobs;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.DownloadOutcome;
 import io.trawl.activities.providers.brightdata.TriggerInput;
@@ -31,21 +32,30 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
   private final BrightDataClient client;
   private final ScrapeRunRepository runs;
   private final int heartbeatEvery;
+  private final PaidCalls paid;
 
+  /** Calls behind a default breaker, with no budget accounting. */
   public SnapshotActivitiesImpl(
       DataSource dataSource, BrightDataClient client, ScrapeRunRepository runs) {
-    this(dataSource, client, runs, HEARTBEAT_EVERY);
+    this(dataSource, client, runs, PaidCalls.unaccounted());
+  }
+
+  public SnapshotActivitiesImpl(
+      DataSource dataSource, BrightDataClient client, ScrapeRunRepository runs, PaidCalls paid) {
+    this(dataSource, client, runs, HEARTBEAT_EVERY, paid);
   }
 
   SnapshotActivitiesImpl(
       DataSource dataSource,
       BrightDataClient client,
       ScrapeRunRepository runs,
-      int heartbeatEvery) {
+      int heartbeatEvery,
+      PaidCalls paid) {
     this.staging = new JobStagingRepository(dataSource);
     this.client = client;
     this.runs = runs;
     this.heartbeatEvery = heartbeatEvery;
+    this.paid = paid;
   }
 
   @Override
@@ -55,7 +65,26 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       log.info("trigger reused run={} snapshot={}", run.runId(), recorded.get());
       return new SnapshotRef(recorded.get(), true);
     }
-    String snapshotId = client.trigger(TriggerInput.of(run.query(), run.location(), range.range()));
+    String runKey = PaidCalls.runKey(run.runId());
+    if (paid.budget() != null) {
+      paid.budget().reserve(runKey); // before the money goes: refused when the day is spent
+    }
+    String snapshotId;
+    try {
+      snapshotId =
+          paid.breaker()
+              .call(
+                  () ->
+                      client.trigger(
+                          TriggerInput.of(run.query(), run.location(), range.range())));
+    } catch (ApplicationFailure refused) {
+      if (refused.isNonRetryable() && paid.budget() != null) {
+        // Bright Data refused the trigger for good: nothing was bought.
+        paid.budget().release(runKey);
+      }
+      throw refused;
+    }
+    paid.listener().paidCall("brightdata", client.isSandbox() ? "sandbox" : "real");
     try {
       runs.recordSnapshotId(run.runId(), snapshotId);
     } catch (RuntimeException e) {
@@ -78,7 +107,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
 
   @Override
   public SnapshotProgress checkProgress(RunRef run, SnapshotRef snapshot) {
-    SnapshotProgress progress = client.progress(snapshot.snapshotId());
+    SnapshotProgress progress = paid.breaker().call(() -> client.progress(snapshot.snapshotId()));
     log.info(
         "progress run={} snapshot={} status={} records={} errors={}",
         run.runId(),
@@ -98,14 +127,17 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
             stage -> {
               int[] seen = {0};
               DownloadOutcome outcome =
-                  client.download(
-                      snapshot.snapshotId(),
-                      raw -> {
-                        stage.accept(raw);
-                        if (++seen[0] % heartbeatEvery == 0) {
-                          heartbeat.accept(seen[0]);
-                        }
-                      });
+                  paid.breaker()
+                      .call(
+                          () ->
+                              client.download(
+                                  snapshot.snapshotId(),
+                                  raw -> {
+                                    stage.accept(raw);
+                                    if (++seen[0] % heartbeatEvery == 0) {
+                                      heartbeat.accept(seen[0]);
+                                    }
+                                  }));
               if (outcome instanceof DownloadOutcome.NotReady notReady) {
                 // Thrown inside the transaction so the previous staged batch stays as it was.
                 throw Failures.snapshotNotReady(

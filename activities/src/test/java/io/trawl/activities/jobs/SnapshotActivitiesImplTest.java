@@ -181,7 +181,8 @@ class SnapshotActivitiesImplTest {
   @Test
   void heartbeatsRecordsSoFarWhenRunAsAnActivity() {
     SnapshotRef snapshot = readySnapshot();
-    SnapshotActivitiesImpl chatty = new SnapshotActivitiesImpl(dataSource, client(), runs, 50);
+    SnapshotActivitiesImpl chatty =
+        new SnapshotActivitiesImpl(dataSource, client(), runs, 50, PaidCalls.unaccounted());
     List<Integer> beats = new CopyOnWriteArrayList<>();
     TestActivityEnvironment env = TestActivityEnvironment.newInstance();
     try {

@@ -25,7 +25,9 @@ public final class TrawlConfigLoader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("jobs", "etl", "pharmacy", "market", "schedules", "budgets", "notifications");
+      Set.of(
+          "jobs", "etl", "pharmacy", "market", "schedules", "budgets", "breakers",
+          "notifications");
   private static final Set<String> JOBS_KEYS =
       Set.of("queries", "poll_deadline", "min_interval_hours");
 

@@ -6,6 +6,7 @@ import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.etl.DownloadRef;
+import io.trawl.workflows.etl.EtlOutcome;
 import io.trawl.workflows.etl.EtlSourceResult;
 import io.trawl.workflows.etl.QuarantineRef;
 import io.trawl.workflows.jobs.IngestResult;
@@ -61,8 +62,23 @@ public final class ActivityMetricsInterceptor extends WorkerInterceptorBase {
           TrawlMetrics.runEnded(
               "etl", r.outcome() == null ? null : r.outcome().name().toLowerCase(),
               Duration.ofMillis(r.durationMillis()));
+          cacheLookup(r.outcome());
         }
       }
+    }
+  }
+
+  /**
+   * The data directory is a cache of each source: a fresh verdict (gate or 304) is a hit, a
+   * transfer is a miss. Failed runs looked nothing up to the end and count as neither.
+   */
+  private static void cacheLookup(EtlOutcome outcome) {
+    if (outcome == EtlOutcome.FRESH) {
+      TrawlMetrics.cacheLookup("etl-files", true);
+    } else if (outcome == EtlOutcome.DOWNLOADED
+        || outcome == EtlOutcome.QUARANTINED
+        || outcome == EtlOutcome.WOULD_DOWNLOAD) {
+      TrawlMetrics.cacheLookup("etl-files", false);
     }
   }
 

@@ -3,11 +3,18 @@ package io.trawl.worker.metrics;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.trawl.activities.providers.ProviderBreaker;
+import io.trawl.activities.spend.BudgetStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * trawl's own metric families and the Temporal SDK's, in one Prometheus registry per process.
@@ -24,6 +31,12 @@ public final class TrawlMetrics {
       new RootScopeBuilder()
           .reporter(new MicrometerClientStatsReporter(REGISTRY))
           .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+
+  // Gauges read these; Micrometer holds gauge state weakly, so the map keeps it alive.
+  private static final Map<String, AtomicReference<Double>> GAUGE_VALUES =
+      new ConcurrentHashMap<>();
+
+  private static final Map<String, ProviderBreaker> BREAKERS = new ConcurrentHashMap<>();
 
   private TrawlMetrics() {}
 
@@ -89,5 +102,94 @@ public final class TrawlMetrics {
         .tag("status", status == null ? "unknown" : status)
         .register(REGISTRY)
         .increment();
+  }
+
+  /** A call a provider bills for (a Bright Data trigger); reused triggers are not counted. */
+  public static void paidCall(String provider, String mode) {
+    Counter.builder("trawl_paid_calls")
+        .description("Calls providers bill for, by provider and mode (real or sandbox)")
+        .tag("provider", provider)
+        .tag("mode", mode)
+        .register(REGISTRY)
+        .increment();
+  }
+
+  /** What a run cost once its delivery was counted. */
+  public static void cost(String provider, String mode, BigDecimal usd) {
+    Counter.builder("trawl_cost_usd")
+        .description("Settled provider cost in US dollars, by provider and mode")
+        .tag("provider", provider)
+        .tag("mode", mode)
+        .register(REGISTRY)
+        .increment(usd.doubleValue());
+  }
+
+  /** The budget as the last reservation or settlement on this worker left it. */
+  public static void budget(BudgetStatus status) {
+    gauge(
+        "trawl_budget_remaining_usd",
+        "What today's budget can still give to new runs, in US dollars",
+        status,
+        status.remainingUsd().doubleValue());
+    gauge(
+        "trawl_budget_used_ratio",
+        "Share of today's budget spent or held by runs in flight (alert at 0.8)",
+        status,
+        status.usedRatio());
+    gauge(
+        "trawl_budget_limit_usd",
+        "Today's budget limit in US dollars",
+        status,
+        status.limitUsd().doubleValue());
+  }
+
+  /**
+   * Exports {@code breaker}'s state: 1 while it is open (calls refused), else 0. The gauge reads
+   * the breaker registered last for its source (a process may build workers more than once).
+   */
+  public static void breaker(ProviderBreaker breaker) {
+    BREAKERS.put(breaker.source(), breaker);
+    Gauge.builder(
+            "trawl_breaker_open",
+            BREAKERS,
+            breakers -> breakers.get(breaker.source()).isOpen() ? 1 : 0)
+        .description("1 while a source's circuit breaker is open (calls refused), else 0")
+        .tag("source", breaker.source())
+        .register(REGISTRY);
+    breaker.onTransition(
+        state ->
+            Counter.builder("trawl_breaker_transitions")
+                .description("Circuit breaker state changes, by source and new state")
+                .tag("source", breaker.source())
+                .tag("to", state)
+                .register(REGISTRY)
+                .increment());
+  }
+
+  /** A lookup in a cache: {@code hit} when the cached copy served it. */
+  static void cacheLookup(String cache, boolean hit) {
+    Counter.builder("trawl_cache_lookups")
+        .description("Cache lookups by cache and result (hit or miss)")
+        .tag("cache", cache)
+        .tag("result", hit ? "hit" : "miss")
+        .register(REGISTRY)
+        .increment();
+  }
+
+  private static void gauge(String name, String description, BudgetStatus status, double value) {
+    String key = name + "|" + status.provider() + "|" + status.mode();
+    AtomicReference<Double> holder =
+        GAUGE_VALUES.computeIfAbsent(
+            key,
+            k -> {
+              AtomicReference<Double> created = new AtomicReference<>(0.0);
+              Gauge.builder(name, created, AtomicReference::get)
+                  .description(description)
+                  .tag("provider", status.provider())
+                  .tag("mode", status.mode())
+                  .register(REGISTRY);
+              return created;
+            });
+    holder.set(value);
   }
 }

@@ -30,6 +30,10 @@ public final class Failures {
   public static final String VALIDATION_FAILED = "ValidationFailed";
   /** A row or resource that must exist does not. */
   public static final String NOT_FOUND = "NotFound";
+  /** The period's budget cannot cover the paid call: retrying today cannot help. */
+  public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
+  /** A provider's circuit breaker is open after repeated failures; retry once it half-opens. */
+  public static final String BREAKER_OPEN = "BreakerOpen";
 
   private Failures() {}
 
@@ -47,6 +51,15 @@ public final class Failures {
 
   public static ApplicationFailure notFound(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, NOT_FOUND);
+  }
+
+  public static ApplicationFailure budgetExhausted(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, BUDGET_EXHAUSTED);
+  }
+
+  /** Retryable after {@code retryAfter}, when the breaker lets a trial call through. */
+  public static ApplicationFailure breakerOpen(String message, Duration retryAfter) {
+    return retryable(message, BREAKER_OPEN, retryAfter);
   }
 
   public static ApplicationFailure deadlineExceeded(String message) {

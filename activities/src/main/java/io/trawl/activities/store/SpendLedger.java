@@ -1,0 +1,262 @@
+package io.trawl.activities.store;
+
+import io.trawl.activities.spend.BudgetStatus;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code budgets} and {@code cost_ledger} tables: reserve before a paid call, settle once the
+ * delivery is counted, release when nothing was paid.
+ *
+ * <p>Reservations take the budget row's lock ({@code SELECT … FOR UPDATE}), so two workers
+ * reserving at once cannot both take the last dollars. Each step is keyed by (scope, run), so an
+ * activity retry repeats nothing.
+ */
+public final class SpendLedger {
+  private static final String UPSERT_BUDGET =
+      "INSERT INTO budgets (scope, day, limit_usd) VALUES (?, ?, ?)"
+          + " ON CONFLICT (scope, day) DO UPDATE SET limit_usd = excluded.limit_usd";
+  private static final String LOCK_BUDGET =
+      "SELECT limit_usd FROM budgets WHERE scope = ? AND day = ? FOR UPDATE";
+  private static final String FIND_ENTRY =
+      "SELECT state FROM cost_ledger WHERE scope = ? AND run_key = ?";
+  private static final String INSERT_RESERVATION =
+      "INSERT INTO cost_ledger (scope, day, provider, mode, run_key, state, reserved_usd)"
+          + " VALUES (?, ?, ?, ?, ?, 'reserved', ?)";
+  private static final String SETTLE =
+      "INSERT INTO cost_ledger"
+          + " (scope, day, provider, mode, run_key, state, reserved_usd, units, cost_usd,"
+          + " settled_at)"
+          + " VALUES (?, ?, ?, ?, ?, 'settled', 0, ?, ?, now())"
+          + " ON CONFLICT (scope, run_key) DO UPDATE SET state = 'settled', units = excluded.units,"
+          + " cost_usd = excluded.cost_usd,"
+          + " settled_at = coalesce(cost_ledger.settled_at, excluded.settled_at)"
+          + " RETURNING day";
+  private static final String RELEASE =
+      "UPDATE cost_ledger SET state = 'released' WHERE scope = ? AND run_key = ?"
+          + " AND state = 'reserved' RETURNING day";
+  private static final String STATUS =
+      "SELECT b.scope, b.day, b.limit_usd,"
+          + " coalesce(sum(l.cost_usd) FILTER (WHERE l.state = 'settled'), 0) AS settled,"
+          + " coalesce(sum(l.reserved_usd) FILTER (WHERE l.state = 'reserved'), 0) AS reserved,"
+          + " coalesce(max(l.provider), ?) AS provider, coalesce(max(l.mode), ?) AS mode"
+          + " FROM budgets b LEFT JOIN cost_ledger l ON l.scope = b.scope AND l.day = b.day"
+          + " WHERE b.scope = ? AND b.day = ? GROUP BY b.scope, b.day, b.limit_usd";
+  private static final String RECENT =
+      "SELECT b.scope, b.day, b.limit_usd,"
+          + " coalesce(sum(l.cost_usd) FILTER (WHERE l.state = 'settled'), 0) AS settled,"
+          + " coalesce(sum(l.reserved_usd) FILTER (WHERE l.state = 'reserved'), 0) AS reserved,"
+          + " coalesce(max(l.provider), b.scope) AS provider, coalesce(max(l.mode), 'real') AS mode"
+          + " FROM budgets b LEFT JOIN cost_ledger l ON l.scope = b.scope AND l.day = b.day"
+          + " WHERE b.day >= ? GROUP BY b.scope, b.day, b.limit_usd ORDER BY b.day DESC, b.scope";
+
+  /** Who pays and for what: the ledger's key for one run. */
+  public record Entry(String scope, String provider, String mode, String runKey) {}
+
+  /**
+   * The answer to {@link #reserve}.
+   *
+   * @param granted the run may make its paid call
+   * @param repeated the run had reserved (or settled) before: a retry, nothing new was held back
+   * @param status the budget after the reservation
+   */
+  public record Reservation(boolean granted, boolean repeated, BudgetStatus status) {}
+
+  /**
+   * The answer to {@link #settle}.
+   *
+   * @param repeated the run had settled before: a retry, nothing changed
+   * @param status the budget after the settlement
+   */
+  public record Settlement(boolean repeated, BudgetStatus status) {}
+
+  private final DataSource dataSource;
+
+  public SpendLedger(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Holds back {@code amount} of the day's budget for the entry's run, unless settled plus
+   * reserved plus {@code amount} would pass {@code limit}. The limit is written on every call, so
+   * a raised limit in trawl.yaml counts the same day.
+   */
+  public Reservation reserve(Entry entry, LocalDate day, BigDecimal limit, BigDecimal amount) {
+    return Transactions.inTransaction(
+        dataSource,
+        "reserve " + amount + " USD of " + entry.scope() + " for " + entry.runKey(),
+        tx -> {
+          lockBudget(tx, entry.scope(), day, limit);
+          Optional<String> existing = state(tx, entry);
+          if (existing.isPresent() && !"released".equals(existing.get())) {
+            return new Reservation(true, true, status(tx, entry, day));
+          }
+          BudgetStatus before = status(tx, entry, day);
+          if (before.committedUsd().add(amount).compareTo(limit) > 0) {
+            return new Reservation(false, false, before);
+          }
+          if (existing.isPresent()) {
+            try (PreparedStatement ps =
+                tx.prepareStatement(
+                    "UPDATE cost_ledger SET state = 'reserved', reserved_usd = ?, day = ?"
+                        + " WHERE scope = ? AND run_key = ?")) {
+              ps.setBigDecimal(1, amount);
+              ps.setDate(2, Date.valueOf(day));
+              ps.setString(3, entry.scope());
+              ps.setString(4, entry.runKey());
+              ps.executeUpdate();
+            }
+          } else {
+            try (PreparedStatement ps = tx.prepareStatement(INSERT_RESERVATION)) {
+              ps.setString(1, entry.scope());
+              ps.setDate(2, Date.valueOf(day));
+              ps.setString(3, entry.provider());
+              ps.setString(4, entry.mode());
+              ps.setString(5, entry.runKey());
+              ps.setBigDecimal(6, amount);
+              ps.executeUpdate();
+            }
+          }
+          return new Reservation(true, false, status(tx, entry, day));
+        });
+  }
+
+  /**
+   * Records what the run cost, replacing its reservation. A run with no reservation (triggered
+   * before budgets existed) is entered on {@code day}.
+   */
+  public Settlement settle(
+      Entry entry, LocalDate day, BigDecimal limit, long units, BigDecimal cost) {
+    return Transactions.inTransaction(
+        dataSource,
+        "settle " + cost + " USD of " + entry.scope() + " for " + entry.runKey(),
+        tx -> {
+          ensureBudget(tx, entry.scope(), day, limit);
+          boolean repeated = state(tx, entry).filter("settled"::equals).isPresent();
+          LocalDate booked;
+          try (PreparedStatement ps = tx.prepareStatement(SETTLE)) {
+            ps.setString(1, entry.scope());
+            ps.setDate(2, Date.valueOf(day));
+            ps.setString(3, entry.provider());
+            ps.setString(4, entry.mode());
+            ps.setString(5, entry.runKey());
+            ps.setLong(6, units);
+            ps.setBigDecimal(7, cost);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              booked = rs.getDate(1).toLocalDate();
+            }
+          }
+          return new Settlement(repeated, status(tx, entry, booked));
+        });
+  }
+
+  /** Gives back a reservation whose paid call never happened; empty when there was none. */
+  public Optional<BudgetStatus> release(Entry entry) {
+    return Transactions.inTransaction(
+        dataSource,
+        "release the reservation of " + entry.scope() + " for " + entry.runKey(),
+        tx -> {
+          try (PreparedStatement ps = tx.prepareStatement(RELEASE)) {
+            ps.setString(1, entry.scope());
+            ps.setString(2, entry.runKey());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(status(tx, entry, rs.getDate(1).toLocalDate()));
+            }
+          }
+        });
+  }
+
+  /** Every scope's budget on {@code since} and later, newest day first. */
+  public List<BudgetStatus> since(LocalDate since) {
+    return new Jdbc(dataSource)
+        .query(
+            "read budgets since " + since,
+            RECENT,
+            ps -> ps.setDate(1, Date.valueOf(since)),
+            rs -> {
+              List<BudgetStatus> rows = new ArrayList<>();
+              while (rs.next()) {
+                rows.add(read(rs));
+              }
+              return rows;
+            });
+  }
+
+  private static void lockBudget(Connection tx, String scope, LocalDate day, BigDecimal limit)
+      throws SQLException {
+    try (PreparedStatement ps = tx.prepareStatement(UPSERT_BUDGET)) {
+      ps.setString(1, scope);
+      ps.setDate(2, Date.valueOf(day));
+      ps.setBigDecimal(3, limit);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = tx.prepareStatement(LOCK_BUDGET)) {
+      ps.setString(1, scope);
+      ps.setDate(2, Date.valueOf(day));
+      ps.executeQuery().close();
+    }
+  }
+
+  private static void ensureBudget(Connection tx, String scope, LocalDate day, BigDecimal limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "INSERT INTO budgets (scope, day, limit_usd) VALUES (?, ?, ?)"
+                + " ON CONFLICT (scope, day) DO NOTHING")) {
+      ps.setString(1, scope);
+      ps.setDate(2, Date.valueOf(day));
+      ps.setBigDecimal(3, limit);
+      ps.executeUpdate();
+    }
+  }
+
+  private static Optional<String> state(Connection tx, Entry entry) throws SQLException {
+    try (PreparedStatement ps = tx.prepareStatement(FIND_ENTRY)) {
+      ps.setString(1, entry.scope());
+      ps.setString(2, entry.runKey());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static BudgetStatus status(Connection tx, Entry entry, LocalDate day)
+      throws SQLException {
+    try (PreparedStatement ps = tx.prepareStatement(STATUS)) {
+      ps.setString(1, entry.provider());
+      ps.setString(2, entry.mode());
+      ps.setString(3, entry.scope());
+      ps.setDate(4, Date.valueOf(day));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no budget row for " + entry.scope() + " on " + day);
+        }
+        return read(rs);
+      }
+    }
+  }
+
+  private static BudgetStatus read(ResultSet rs) throws SQLException {
+    return new BudgetStatus(
+        rs.getString("scope"),
+        rs.getString("provider"),
+        rs.getString("mode"),
+        rs.getDate("day").toLocalDate(),
+        rs.getBigDecimal("limit_usd"),
+        rs.getBigDecimal("settled"),
+        rs.getBigDecimal("reserved"));
+  }
+}
