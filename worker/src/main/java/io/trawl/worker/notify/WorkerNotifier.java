@@ -30,7 +30,8 @@ public final class WorkerNotifier {
 
   /**
    * Starts the notification of {@code event} unless one for the same kind and key was already
-   * started. Never throws.
+   * started. Never throws. It returns once the server has recorded the start; with the server
+   * unreachable it returns after the client's RPC retry window, having logged a warning.
    *
    * @param key what makes this occurrence unique within its kind; part of a workflow id
    */
