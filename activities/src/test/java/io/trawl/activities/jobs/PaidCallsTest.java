@@ -165,7 +165,8 @@ class PaidCallsTest {
     assertThat(breaker.isOpen()).isTrue();
 
     ApplicationFailure refused =
-        catchThrowableOfType(ApplicationFailure.class, () -> snapshots.checkProgress(run, snapshot));
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> snapshots.checkProgress(run, snapshot));
 
     assertThat(refused.getType()).isEqualTo(Failures.BREAKER_OPEN);
     assertThat(refused.getNextRetryDelay()).isEqualTo(Duration.ofMinutes(5));
