@@ -10,8 +10,11 @@ import io.trawl.activities.notify.WebhookTarget;
 import io.trawl.workflows.notify.NotificationKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,6 +132,25 @@ class NotificationsConfigParserTest {
     assertThatThrownBy(() -> parse("notifications:\n  name: ops\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("trawl.yaml: notifications must be a list");
+  }
+
+  @Test
+  void theReadmeAndTrawlYamlExamplesParse() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    while (!Files.isRegularFile(root.resolve("mvnw"))) {
+      root = root.getParent();
+    }
+    String readme = Files.readString(root.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("### Notifications"));
+    int start = section.indexOf("```yaml") + "```yaml".length();
+    String example = section.substring(start, section.indexOf("```", start));
+    assertThat(parse(example).targets()).extracting(WebhookTarget::name).contains("ops-slack");
+    String commented =
+        Files.readString(root.resolve("trawl.yaml")).lines()
+            .dropWhile(line -> !line.startsWith("# notifications:"))
+            .map(line -> line.substring(2))
+            .collect(Collectors.joining("\n"));
+    assertThat(parse(commented).targets()).extracting(WebhookTarget::name).contains("ops-slack");
   }
 
   @Test
