@@ -122,6 +122,19 @@ class MetricsEndpointTest {
           .isTrue();
       assertThat(metrics.hasSample("trawl_run_duration_seconds_bucket", "pipeline", "etl"))
           .isTrue();
+      // Paid calls and spending: one sandbox trigger, its records settled against the budget.
+      assertThat(metrics.hasSample("trawl_paid_calls_total", "mode", "sandbox")).isTrue();
+      assertThat(metrics.sum("trawl_paid_calls_total")).isEqualTo(1);
+      assertThat(metrics.sum("trawl_cost_usd_total"))
+          .isCloseTo(scrape.jobsFound() * 1.5 / 1000, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(metrics.sum("trawl_budget_remaining_usd")).isPositive();
+      assertThat(metrics.sum("trawl_budget_limit_usd")).isEqualTo(50);
+      assertThat(metrics.sum("trawl_budget_used_ratio")).isPositive();
+      // The breaker is exported closed (0); SpendAlertsTest sees it at 1 when it opens.
+      assertThat(metrics.hasSample("trawl_breaker_open", "source", "brightdata")).isTrue();
+      // The quarantined download was a miss of the ETL file cache.
+      assertThat(metrics.hasSample("trawl_cache_lookups_total", "result", "miss")).isTrue();
+      assertThat(metrics.sum("trawl_cache_lookups_total")).isPositive();
 
       HttpResponse<String> health = get(server, "/healthz");
       assertThat(health.statusCode()).isEqualTo(200);
