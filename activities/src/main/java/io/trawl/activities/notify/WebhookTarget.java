@@ -48,7 +48,12 @@ public record WebhookTarget(
 
   @Override
   public String toString() {
-    return "WebhookTarget[name=" + name + ", format=" + format.configName() + ", events=" + events
+    return "WebhookTarget[name="
+        + name
+        + ", format="
+        + format.configName()
+        + ", events="
+        + events
         + "]";
   }
 }

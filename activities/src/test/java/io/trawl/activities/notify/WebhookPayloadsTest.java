@@ -79,7 +79,8 @@ class WebhookPayloadsTest {
 
   @Test
   void slackTextSaysWhatFailedWhereAndWhy() throws Exception {
-    String text = JSON.readTree(payloads.render(WebhookFormat.SLACK, runFailed())).get("text").asText();
+    String text =
+        JSON.readTree(payloads.render(WebhookFormat.SLACK, runFailed())).get("text").asText();
 
     assertThat(text.lines().toList())
         .containsExactly(
@@ -110,7 +111,8 @@ class WebhookPayloadsTest {
     String text = JSON.readTree(payloads.slack(event)).get("text").asText();
 
     assertThat(text)
-        .isEqualTo(":electric_plug: trawl market breaker opened — yahoo &lt;quotes&gt; &amp; more");
+        .isEqualTo(
+            ":electric_plug: trawl market breaker opened — yahoo &lt;quotes&gt; &amp; more");
   }
 
   private static List<String> iterableOf(java.util.Iterator<String> names) {

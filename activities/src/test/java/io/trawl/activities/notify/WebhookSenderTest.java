@@ -28,7 +28,8 @@ class WebhookSenderTest {
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
   private LoopbackServer server;
-  private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5));
+  private final WebhookSender sender =
+      new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   private HttpUrl url() {
     if (server == null) {

@@ -40,7 +40,8 @@ public final class NotifyRegistration {
             variable);
       }
     }
-    log.info("notification targets={}", config.targets().stream().map(WebhookTarget::name).toList());
+    log.info(
+        "notification targets={}", config.targets().stream().map(WebhookTarget::name).toList());
   }
 
   private static boolean isBlank(String value) {

@@ -52,7 +52,9 @@ class NotificationsConfigParserTest {
     assertThat(slack.wants("file_quarantined")).isFalse();
     WebhookTarget pager = config.targets().get(1);
     assertThat(pager.format()).as("default format").isEqualTo(WebhookFormat.JSON);
-    assertThat(pager.events()).as("default events").isEqualTo(EnumSet.allOf(NotificationKind.class));
+    assertThat(pager.events())
+        .as("default events")
+        .isEqualTo(EnumSet.allOf(NotificationKind.class));
     assertThat(pager.environmentVariable()).isNull();
   }
 
@@ -119,10 +121,14 @@ class NotificationsConfigParserTest {
     assertThatThrownBy(
             () ->
                 parse(
-                    "notifications:\n  - {name: ops, url: 'ftp://hooks.example.com/T000/SECRET-TOKEN'}\n"))
+                    """
+                    notifications:
+                      - {name: ops, url: 'ftp://hooks.example.com/T000/SECRET-TOKEN'}
+                    """))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "trawl.yaml: notifications[0].url must be an http(s) URL or ${env:NAME}, got a ftp: URL")
+            "trawl.yaml: notifications[0].url must be an http(s) URL or ${env:NAME},"
+                + " got a ftp: URL")
         .message()
         .doesNotContain("SECRET-TOKEN");
   }

@@ -135,7 +135,8 @@ class WorkerNotifierTest {
   void theNotificationIsAnOrdinaryWorkflowOnTheNotifyQueue() {
     notifier.emit(budgetAt(81), KEY);
 
-    WorkflowStub stub = env.getWorkflowClient().newUntypedWorkflowStub("notify/budget_warning/" + KEY);
+    WorkflowStub stub =
+        env.getWorkflowClient().newUntypedWorkflowStub("notify/budget_warning/" + KEY);
     assertThat(stub.getResult(NotificationResult.class).kind()).isEqualTo("budget_warning");
   }
 }
