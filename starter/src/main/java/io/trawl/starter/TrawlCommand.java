@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       SetupCommand.class,
       RunsCommand.class,
+      BudgetCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -7,9 +7,11 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.worker.config.NotificationsConfig;
+import io.trawl.worker.config.SpendConfig;
 import io.trawl.worker.logging.ActivityLogContext;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.worker.notify.NotifyRegistration;
+import io.trawl.worker.notify.WorkerNotifier;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import io.trawl.workflows.notify.NotificationWorkflow;
@@ -79,7 +81,13 @@ public final class WorkerHost implements AutoCloseable {
           factory.newWorker(
               ScrapeRunWorkflow.TASK_QUEUE,
               WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
-      JobsRegistration.register(jobs, dataSource, brightData);
+      // Budgets and breakers come from the worker's own trawl.yaml; alerts go out from here too.
+      JobsRegistration.register(
+          jobs,
+          dataSource,
+          brightData,
+          providers == null ? SpendConfig.DEFAULTS : SpendConfig.of(providers.config()),
+          new WorkerNotifier(client));
     }
     if (providers != null && pipelines.contains(Pipelines.ETL)) {
       // ETL downloads are long and bandwidth-bound: their own queue keeps them from delaying jobs.
