@@ -3,6 +3,7 @@ package io.trawl.starter;
 import io.trawl.worker.Pipelines;
 import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.RuntimeLauncher;
+import io.trawl.worker.TaskQueues;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.WorkerHost;
 import io.trawl.worker.metrics.HealthCheck;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Needs TEMPORAL_ADDRESS + DATABASE_URL (production) or a running ./trawl dev.",
       "",
-      "Example: TEMPORAL_ADDRESS=temporal:7233 DATABASE_URL=postgres://trawl@db/trawl ./trawl worker"
+      "Example: TEMPORAL_ADDRESS=temporal:7233 DATABASE_URL=postgres://trawl@db/trawl ./trawl worker",
+      "         ./trawl worker --pipelines etl --task-queue etl-bulk"
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -34,6 +36,14 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "LIST",
       description = "pipelines to run, comma-separated: jobs,etl (default: all)")
   String pipelines;
+
+  @CommandLine.Option(
+      names = "--task-queue",
+      paramLabel = "QUEUE",
+      description =
+          "poll this task queue for the chosen pipelines instead of their own queues, to serve"
+              + " only runs started with --task-queue QUEUE (a separate pool of workers)")
+  String taskQueue;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +56,14 @@ public final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--pipelines: " + e.getMessage());
     }
+    String queue = null;
+    if (taskQueue != null) {
+      try {
+        queue = TaskQueues.check(taskQueue);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--task-queue: " + e.getMessage());
+      }
+    }
     int port;
     try {
       port = MetricsServer.port(CliEnvironment.get());
@@ -55,7 +73,7 @@ public final class WorkerCommand implements Callable<Integer> {
     TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
     ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
     WorkerHost worker =
-        WorkerHost.start(runtime.client(), runtime.dataSource(), providers, chosen);
+        WorkerHost.start(runtime.client(), runtime.dataSource(), providers, chosen, queue);
     MetricsServer metrics;
     try {
       metrics = MetricsServer.start(port, new HealthCheck(runtime.dataSource(), runtime.client()));
@@ -85,7 +103,12 @@ public final class WorkerCommand implements Callable<Integer> {
             : "trawl worker: /metrics not served: port "
                 + port
                 + " is in use (set TRAWL_METRICS_PORT, 0 for any free port)");
-    out.println("trawl worker: pipelines " + String.join(",", chosen));
+    out.println(
+        "trawl worker: pipelines "
+            + String.join(",", chosen)
+            + (queue == null
+                ? " on their own task queues"
+                : " on task queue " + queue + " (start runs with --task-queue " + queue + ")"));
     out.println("trawl worker: polling; Ctrl-C to stop.");
     out.flush();
     stopped.await();

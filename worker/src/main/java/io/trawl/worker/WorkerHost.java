@@ -15,9 +15,11 @@ import io.trawl.worker.notify.WorkerNotifier;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import io.trawl.workflows.notify.NotificationWorkflow;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,8 @@ public final class WorkerHost implements AutoCloseable {
   /** Registers every pipeline with the providers' clients and sandboxes, and starts polling. */
   public static WorkerHost start(
       WorkflowClient client, DataSource dataSource, ProviderSetup providers) {
-    return start(client, dataSource, providers.brightData(), providers, Set.copyOf(Pipelines.ALL));
+    return start(
+        client, dataSource, providers.brightData(), providers, Set.copyOf(Pipelines.ALL), null);
   }
 
   /** Registers the {@link Pipelines} named and starts polling their task queues. */
@@ -50,13 +53,27 @@ public final class WorkerHost implements AutoCloseable {
       DataSource dataSource,
       ProviderSetup providers,
       Set<String> pipelines) {
-    return start(client, dataSource, providers.brightData(), providers, pipelines);
+    return start(client, dataSource, providers.brightData(), providers, pipelines, null);
+  }
+
+  /**
+   * Registers the {@link Pipelines} named on {@code taskQueue} instead of their own queues, for a
+   * separate pool of workers that only runs started with the same queue reach; null keeps the
+   * pipelines' queues.
+   */
+  public static WorkerHost start(
+      WorkflowClient client,
+      DataSource dataSource,
+      ProviderSetup providers,
+      Set<String> pipelines,
+      String taskQueue) {
+    return start(client, dataSource, providers.brightData(), providers, pipelines, taskQueue);
   }
 
   /** Registers the jobs pipeline only (no ETL settings at hand) and starts polling. */
   public static WorkerHost start(
       WorkflowClient client, DataSource dataSource, BrightDataClient brightData) {
-    return start(client, dataSource, brightData, null, Set.of(Pipelines.JOBS));
+    return start(client, dataSource, brightData, null, Set.of(Pipelines.JOBS), null);
   }
 
   private static WorkerHost start(
@@ -64,7 +81,8 @@ public final class WorkerHost implements AutoCloseable {
       DataSource dataSource,
       BrightDataClient brightData,
       ProviderSetup providers,
-      Set<String> pipelines) {
+      Set<String> pipelines,
+      String taskQueue) {
     // Parsed first: a bad notifications section stops the worker before it polls anything.
     NotificationsConfig alerts =
         providers == null ? NotificationsConfig.NONE : NotificationsConfig.of(providers.config());
@@ -76,11 +94,17 @@ public final class WorkerHost implements AutoCloseable {
                 .setUsingVirtualWorkflowThreads(true)
                 .setWorkerInterceptors(new ActivityLogContext(), new ActivityMetricsInterceptor())
                 .build());
+    // With a task queue given, every chosen pipeline shares that one queue's worker.
+    Map<String, Worker> workers = new HashMap<>();
+    Function<String, Worker> workerFor =
+        queue ->
+            workers.computeIfAbsent(
+                taskQueue != null ? taskQueue : queue,
+                name ->
+                    factory.newWorker(
+                        name, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()));
     if (pipelines.contains(Pipelines.JOBS)) {
-      Worker jobs =
-          factory.newWorker(
-              ScrapeRunWorkflow.TASK_QUEUE,
-              WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+      Worker jobs = workerFor.apply(ScrapeRunWorkflow.TASK_QUEUE);
       // Budgets and breakers come from the worker's own trawl.yaml; alerts go out from here too.
       JobsRegistration.register(
           jobs,
@@ -91,10 +115,7 @@ public final class WorkerHost implements AutoCloseable {
     }
     if (providers != null && pipelines.contains(Pipelines.ETL)) {
       // ETL downloads are long and bandwidth-bound: their own queue keeps them from delaying jobs.
-      Worker etl =
-          factory.newWorker(
-              EtlSourceWorkflow.TASK_QUEUE,
-              WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+      Worker etl = workerFor.apply(EtlSourceWorkflow.TASK_QUEUE);
       EtlRegistration.register(etl, dataSource, providers.etl());
     }
     // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has
@@ -105,7 +126,7 @@ public final class WorkerHost implements AutoCloseable {
             WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
     NotifyRegistration.register(notify, alerts, environment);
     factory.start();
-    log.info("worker started pipelines={}", pipelines);
+    log.info("worker started pipelines={} task_queues={}", pipelines, workers.keySet());
     return new WorkerHost(factory);
   }
 

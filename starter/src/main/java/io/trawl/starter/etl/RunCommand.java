@@ -5,6 +5,7 @@ import io.temporal.client.WorkflowOptions;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Runtimes;
+import io.trawl.starter.TaskQueueOption;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.EtlConfig;
@@ -64,6 +65,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
+  @Mixin TaskQueueOption taskQueue;
+
   @Override
   public Integer call() {
     TrawlConfig config = common.loadConfig();
@@ -73,13 +76,14 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.WORKFLOWS, err)) {
       WorkflowClient client = runtime.client();
+      String queue = taskQueue.resolve(EtlSourceWorkflow.TASK_QUEUE, runtime, err);
       String batchId = "etl-batch/" + UUID.randomUUID();
       EtlBatchWorkflow batch =
           client.newWorkflowStub(
               EtlBatchWorkflow.class,
               WorkflowOptions.newBuilder()
                   .setWorkflowId(batchId)
-                  .setTaskQueue(EtlSourceWorkflow.TASK_QUEUE)
+                  .setTaskQueue(queue)
                   // The batch passes these on to each source run (see EtlBatchWorkflowImpl).
                   .setTypedSearchAttributes(RunAttributes.atStart("etl", null, null, "batch"))
                   .setStaticSummary("etl batch: " + sources.size() + " source(s)")

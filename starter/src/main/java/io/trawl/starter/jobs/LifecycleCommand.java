@@ -7,6 +7,7 @@ import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
 import io.trawl.starter.Runtimes;
+import io.trawl.starter.TaskQueueOption;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleRequest;
@@ -48,6 +49,8 @@ public final class LifecycleCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Report what would be retired; change nothing.")
   boolean dryRun;
 
+  @Mixin TaskQueueOption taskQueue;
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -67,7 +70,11 @@ public final class LifecycleCommand implements Callable<Integer> {
                   JobLifecycleWorkflow.class,
                   WorkflowOptions.newBuilder()
                       .setWorkflowId(JobLifecycleRequest.WORKFLOW_ID)
-                      .setTaskQueue(JobLifecycleWorkflow.TASK_QUEUE)
+                      .setTaskQueue(
+                          taskQueue.resolve(
+                              JobLifecycleWorkflow.TASK_QUEUE,
+                              runtime,
+                              spec.commandLine().getErr()))
                       .setWorkflowIdReusePolicy(
                           WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
                       .setTypedSearchAttributes(JobLifecycleRequest.searchAttributes())

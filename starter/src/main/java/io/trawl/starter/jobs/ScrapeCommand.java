@@ -4,12 +4,14 @@ import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
 import io.trawl.starter.Runtimes;
+import io.trawl.starter.TaskQueueOption;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.JobSearch;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.workflows.jobs.ScrapeRequest;
+import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ public final class ScrapeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Mixin TaskQueueOption taskQueue;
+
   private int minIntervalHours = ScrapeRequest.DEFAULT_MIN_INTERVAL_HOURS;
 
   @Override
@@ -77,10 +81,11 @@ public final class ScrapeCommand implements Callable<Integer> {
       if (detach) {
         Runtimes.requireDurable(runtime, "--detach runs");
       }
+      String queue = taskQueue.resolve(ScrapeRunWorkflow.TASK_QUEUE, runtime, err);
       List<ScrapeStarter.StartedRun> started = new ArrayList<>();
       for (ScrapeRequest request : requests) {
         try {
-          started.add(ScrapeStarter.start(runtime.client(), request));
+          started.add(ScrapeStarter.start(runtime.client(), request, queue));
         } catch (ScrapeStarter.AlreadyRunningException e) {
           err.println("trawl: " + e.getMessage());
         }

@@ -19,11 +19,11 @@ final class ScrapeStarter {
    * Starts the run. A finished run's id may be reused; a running one is refused, because a second
    * concurrent run of the same search would pay for the same records twice.
    */
-  static StartedRun start(WorkflowClient client, ScrapeRequest request) {
+  static StartedRun start(WorkflowClient client, ScrapeRequest request, String taskQueue) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(request.workflowId())
-            .setTaskQueue(ScrapeRunWorkflow.TASK_QUEUE)
+            .setTaskQueue(taskQueue)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             // What the Web UI and ./trawl runs filter and label runs by.

@@ -83,6 +83,14 @@ public final class CreateCommand extends ScheduleSubcommand {
       description = "How late a missed run may still start (default 1h).")
   String catchupWindow;
 
+  @Option(
+      names = "--task-queue",
+      paramLabel = "QUEUE",
+      description =
+          "Start runs on this task queue, for workers started with ./trawl worker --task-queue"
+              + " QUEUE (default: the workflow's own queue).")
+  String taskQueue;
+
   private ScheduleDefinition definition;
 
   @Override
@@ -98,7 +106,8 @@ public final class CreateCommand extends ScheduleSubcommand {
             tz,
             jitter,
             catchupWindow,
-            keyValues(args));
+            keyValues(args),
+            taskQueue);
     definition =
         ScheduleDefinitions.define(
             "schedule create", entry, ScheduledWorkflowKinds.standard(), config);

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param jitter a random delay of up to this much per action; null for none
  * @param catchupWindow how late a missed action may still run; null for the default (1 h)
  * @param args the workflow's arguments, by name
+ * @param taskQueue the queue its runs start on; null for the workflow kind's own
  */
 public record ScheduleEntry(
     String key,
@@ -25,8 +26,23 @@ public record ScheduleEntry(
     String timeZone,
     String jitter,
     String catchupWindow,
-    Map<String, String> args) {
+    Map<String, String> args,
+    String taskQueue) {
   public ScheduleEntry {
     args = Map.copyOf(args);
+  }
+
+  /** An entry whose runs start on the workflow kind's own task queue. */
+  public ScheduleEntry(
+      String key,
+      String name,
+      String workflow,
+      String every,
+      String cron,
+      String timeZone,
+      String jitter,
+      String catchupWindow,
+      Map<String, String> args) {
+    this(key, name, workflow, every, cron, timeZone, jitter, catchupWindow, args, null);
   }
 }

@@ -32,7 +32,9 @@ import java.util.TreeSet;
  */
 public record SchedulesConfig(String source, List<ScheduleEntry> entries) {
   private static final Set<String> KEYS =
-      Set.of("name", "workflow", "every", "cron", "tz", "jitter", "catchup_window", "args");
+      Set.of(
+          "name", "workflow", "every", "cron", "tz", "jitter", "catchup_window", "args",
+          "task_queue");
 
   public SchedulesConfig {
     entries = List.copyOf(entries);
@@ -104,7 +106,8 @@ public record SchedulesConfig(String source, List<ScheduleEntry> entries) {
         scalar(source, key, node, "tz"),
         scalar(source, key, node, "jitter"),
         scalar(source, key, node, "catchup_window"),
-        args(source, key, node.path("args")));
+        args(source, key, node.path("args")),
+        scalar(source, key, node, "task_queue"));
   }
 
   private static Map<String, String> args(String source, String key, JsonNode node) {

@@ -75,7 +75,7 @@ final class ScheduleBuilder {
             "v2",
             "kind=" + definition.kind().name(),
             "type=" + definition.kind().workflowInterface().getName(),
-            "queue=" + definition.kind().taskQueue(),
+            "queue=" + definition.taskQueue(),
             "id=" + definition.workflowId(),
             "timing=" + definition.timing().describe(),
             "zone=" + definition.zone().getId(),
@@ -101,7 +101,7 @@ final class ScheduleBuilder {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(definition.workflowId())
-            .setTaskQueue(definition.kind().taskQueue())
+            .setTaskQueue(definition.taskQueue())
             .setMemo(
                 Map.of(
                     DIGEST, digest(definition),

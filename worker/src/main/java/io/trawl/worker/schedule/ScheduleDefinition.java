@@ -16,6 +16,7 @@ import java.util.Map;
  * @param args the arguments as given, sorted by name
  * @param input the workflow's single input record, built from {@code args}
  * @param workflowId the runs' workflow id, before Temporal appends the action time
+ * @param taskQueue the queue runs start on: the kind's own unless the entry named another
  */
 public record ScheduleDefinition(
     String name,
@@ -26,7 +27,8 @@ public record ScheduleDefinition(
     Duration catchupWindow,
     Map<String, String> args,
     Object input,
-    String workflowId) {
+    String workflowId,
+    String taskQueue) {
   /** Missed actions older than this are dropped rather than run late (the default). */
   public static final Duration DEFAULT_CATCHUP_WINDOW = Duration.ofHours(1);
 

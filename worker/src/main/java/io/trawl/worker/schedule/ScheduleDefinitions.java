@@ -1,5 +1,6 @@
 package io.trawl.worker.schedule;
 
+import io.trawl.worker.TaskQueues;
 import io.trawl.worker.config.ConfigException;
 import io.trawl.worker.config.ScheduleEntry;
 import io.trawl.worker.config.SchedulesConfig;
@@ -84,6 +85,14 @@ public final class ScheduleDefinitions {
     } catch (IllegalArgumentException | ConfigException e) {
       throw labels.fail("args", e.getMessage());
     }
+    String taskQueue = kind.taskQueue();
+    if (entry.taskQueue() != null) {
+      try {
+        taskQueue = TaskQueues.check(entry.taskQueue());
+      } catch (IllegalArgumentException e) {
+        throw labels.fail("task_queue", e.getMessage());
+      }
+    }
     return new ScheduleDefinition(
         entry.name(),
         kind,
@@ -93,7 +102,8 @@ public final class ScheduleDefinitions {
         catchup,
         args.asMap(),
         input,
-        kind.workflowId(input));
+        kind.workflowId(input),
+        taskQueue);
   }
 
   private static ScheduleTiming timing(Labels labels, ScheduleEntry entry) {

@@ -65,6 +65,32 @@ class ScheduleDefinitionsTest {
   }
 
   @Test
+  void runsStartOnTheKindsQueueUnlessTheEntryNamesAnotherAndTheDigestSeesIt() {
+    Map<String, String> search = Map.of("query", "Data Engineer", "location", "Netherlands");
+    ScheduleEntry own = entry("jobs-scrape", "6h", null, null, search);
+    ScheduleEntry pooled =
+        new ScheduleEntry(
+            "schedules[0]", "s", "jobs-scrape", "6h", null, null, null, null, search, "pool-b");
+
+    assertThat(define(own).taskQueue()).isEqualTo("trawl-jobs");
+    assertThat(define(pooled).taskQueue()).isEqualTo("pool-b");
+    assertThat(ScheduleBuilder.digest(define(pooled)))
+        .isNotEqualTo(ScheduleBuilder.digest(define(own)));
+  }
+
+  @Test
+  void refusesATaskQueueWithSpacesNamingTheKey() {
+    ScheduleEntry spaced =
+        new ScheduleEntry(
+            "schedules[0]", "s", "jobs-lifecycle", "1h", null, null, null, null, Map.of(), "a b");
+
+    assertThatThrownBy(() -> define(spaced))
+        .hasMessage(
+            "trawl.yaml: schedules[0].task_queue: task queue \"a b\" has spaces or control"
+                + " characters");
+  }
+
+  @Test
   void everyDemoScheduleIsValid() {
     assertThat(ScheduleDefinitions.fromConfig(CONFIG, KINDS))
         .extracting(ScheduleDefinition::name)

@@ -69,7 +69,8 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
     ChildWorkflowOptions.Builder options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(source.workflowId())
-            .setTaskQueue(EtlSourceWorkflow.TASK_QUEUE)
+            // The batch's own queue: a batch started on a separate worker pool stays on it.
+            .setTaskQueue(Workflow.getInfo().getTaskQueue())
             // A finished run's id may be reused; a running one refuses the duplicate start.
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
