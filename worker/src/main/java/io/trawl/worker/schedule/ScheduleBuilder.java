@@ -82,7 +82,8 @@ final class ScheduleBuilder {
             "jitter=" + definition.jitter(),
             "catchup=" + definition.catchupWindow(),
             "overlap=" + OVERLAP.name(),
-            "attributes=" + definition.kind().searchAttributes(definition.input()).getUntypedValues(),
+            "attributes="
+                + definition.kind().searchAttributes(definition.input()).getUntypedValues(),
             "summary=" + definition.kind().summary(definition.input()),
             "input="
                 + CONVERTER.toPayload(definition.input()).orElseThrow().getData().toStringUtf8());
