@@ -16,7 +16,7 @@ class AlertRulesTest {
     assertThat(rules.get("TrawlRunFailed").get("expr").asText())
         .contains("trawl_runs_total{status=\"failed\"}");
     assertThat(rules.get("TrawlBudgetAt80Percent").get("expr").asText())
-        .contains("trawl_budget_used_ratio")
+        .contains("trawl_budget_used_ratio{mode=\"real\"}")
         .contains(">= 0.8");
     assertThat(rules.get("TrawlBreakerOpen").get("expr").asText()).contains("trawl_breaker_open");
   }

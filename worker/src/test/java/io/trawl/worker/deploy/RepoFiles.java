@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Files at the repository root, seen from a module's test (Maven runs tests in the module). */
-final class RepoFiles {
+public final class RepoFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private RepoFiles() {}
 
-  static Path root() {
+  public static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
       dir = dir.getParent();
@@ -25,11 +25,11 @@ final class RepoFiles {
     return dir;
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     return root().resolve(relative);
   }
 
-  static JsonNode yaml(String relative) {
+  public static JsonNode yaml(String relative) {
     try {
       return YAML.readTree(file(relative).toFile());
     } catch (IOException e) {

@@ -132,6 +132,15 @@ class MetricsEndpointTest {
       assertThat(metrics.sum("trawl_budget_used_ratio")).isPositive();
       // The breaker is exported closed (0); SpendAlertsTest sees it at 1 when it opens.
       assertThat(metrics.hasSample("trawl_breaker_open", "source", "brightdata")).isTrue();
+      // Every trawl metric an alert rule reads is one a worker really exports.
+      java.util.regex.Matcher used =
+          java.util.regex.Pattern.compile("trawl_[a-z_]+")
+              .matcher(
+                  java.nio.file.Files.readString(
+                      io.trawl.worker.deploy.RepoFiles.file("deploy/prometheus/trawl-alerts.yml")));
+      while (used.find()) {
+        assertThat(metrics.hasFamily(used.group())).as(used.group()).isTrue();
+      }
       // The quarantined download was a miss of the ETL file cache.
       assertThat(metrics.hasSample("trawl_cache_lookups_total", "result", "miss")).isTrue();
       assertThat(metrics.sum("trawl_cache_lookups_total")).isPositive();

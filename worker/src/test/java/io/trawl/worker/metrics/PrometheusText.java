@@ -25,4 +25,10 @@ final class PrometheusText {
         .anyMatch(
             line -> line.startsWith(name + "{") && line.contains(label + "=\"" + value + "\""));
   }
+
+  /** Whether any sample of {@code name} is in the exposition (any labels, any value). */
+  boolean hasFamily(String name) {
+    return Arrays.stream(text.split("\n"))
+        .anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
+  }
 }
