@@ -29,9 +29,12 @@ public final class SpendLedger {
       "SELECT limit_usd FROM budgets WHERE scope = ? AND day = ? FOR UPDATE";
   private static final String FIND_ENTRY =
       "SELECT state FROM cost_ledger WHERE scope = ? AND run_key = ?";
-  private static final String INSERT_RESERVATION =
+  // A released entry (its trigger was refused) is reserved again when the run retries.
+  private static final String RESERVE =
       "INSERT INTO cost_ledger (scope, day, provider, mode, run_key, state, reserved_usd)"
-          + " VALUES (?, ?, ?, ?, ?, 'reserved', ?)";
+          + " VALUES (?, ?, ?, ?, ?, 'reserved', ?)"
+          + " ON CONFLICT (scope, run_key) DO UPDATE SET state = 'reserved',"
+          + " reserved_usd = excluded.reserved_usd, day = excluded.day";
   private static final String SETTLE =
       "INSERT INTO cost_ledger"
           + " (scope, day, provider, mode, run_key, state, reserved_usd, units, cost_usd,"
@@ -104,27 +107,10 @@ public final class SpendLedger {
           if (before.committedUsd().add(amount).compareTo(limit) > 0) {
             return new Reservation(false, false, before);
           }
-          if (existing.isPresent()) {
-            try (PreparedStatement ps =
-                tx.prepareStatement(
-                    "UPDATE cost_ledger SET state = 'reserved', reserved_usd = ?, day = ?"
-                        + " WHERE scope = ? AND run_key = ?")) {
-              ps.setBigDecimal(1, amount);
-              ps.setDate(2, Date.valueOf(day));
-              ps.setString(3, entry.scope());
-              ps.setString(4, entry.runKey());
-              ps.executeUpdate();
-            }
-          } else {
-            try (PreparedStatement ps = tx.prepareStatement(INSERT_RESERVATION)) {
-              ps.setString(1, entry.scope());
-              ps.setDate(2, Date.valueOf(day));
-              ps.setString(3, entry.provider());
-              ps.setString(4, entry.mode());
-              ps.setString(5, entry.runKey());
-              ps.setBigDecimal(6, amount);
-              ps.executeUpdate();
-            }
+          try (PreparedStatement ps = tx.prepareStatement(RESERVE)) {
+            bindEntry(ps, entry, day);
+            ps.setBigDecimal(6, amount);
+            ps.executeUpdate();
           }
           return new Reservation(true, false, status(tx, entry, day));
         });
@@ -144,11 +130,7 @@ public final class SpendLedger {
           boolean repeated = state(tx, entry).filter("settled"::equals).isPresent();
           LocalDate booked;
           try (PreparedStatement ps = tx.prepareStatement(SETTLE)) {
-            ps.setString(1, entry.scope());
-            ps.setDate(2, Date.valueOf(day));
-            ps.setString(3, entry.provider());
-            ps.setString(4, entry.mode());
-            ps.setString(5, entry.runKey());
+            bindEntry(ps, entry, day);
             ps.setLong(6, units);
             ps.setBigDecimal(7, cost);
             try (ResultSet rs = ps.executeQuery()) {
@@ -193,6 +175,16 @@ public final class SpendLedger {
               }
               return rows;
             });
+  }
+
+  /** Binds parameters 1 to 5 of {@link #RESERVE} and {@link #SETTLE}: who pays, on which day. */
+  private static void bindEntry(PreparedStatement ps, Entry entry, LocalDate day)
+      throws SQLException {
+    ps.setString(1, entry.scope());
+    ps.setDate(2, Date.valueOf(day));
+    ps.setString(3, entry.provider());
+    ps.setString(4, entry.mode());
+    ps.setString(5, entry.runKey());
   }
 
   private static void lockBudget(Connection tx, String scope, LocalDate day, BigDecimal limit)

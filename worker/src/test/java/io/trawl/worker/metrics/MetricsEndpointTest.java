@@ -56,6 +56,8 @@ class MetricsEndpointTest {
             TestEnvironmentOptions.newBuilder()
                 .setMetricsScope(TrawlMetrics.temporalScope())
                 .build());
+    // One registry per JVM: other tests in this fork may have counted before this one.
+    PrometheusText before = new PrometheusText(TrawlMetrics.registry().scrape());
     ProviderSetup providers =
         ProviderSetup.fromEnvironment(Map.of(EtlWorkerSettings.DATA_DIR_ENV, data.toString()));
     try (WorkerHost worker =
@@ -124,12 +126,16 @@ class MetricsEndpointTest {
           .isTrue();
       // Paid calls and spending: one sandbox trigger, its records settled against the budget.
       assertThat(metrics.hasSample("trawl_paid_calls_total", "mode", "sandbox")).isTrue();
-      assertThat(metrics.sum("trawl_paid_calls_total")).isEqualTo(1);
-      assertThat(metrics.sum("trawl_cost_usd_total"))
+      assertThat(metrics.sum("trawl_paid_calls_total") - before.sum("trawl_paid_calls_total"))
+          .isEqualTo(1);
+      assertThat(metrics.sum("trawl_cost_usd_total") - before.sum("trawl_cost_usd_total"))
           .isCloseTo(scrape.jobsFound() * 1.5 / 1000, org.assertj.core.data.Offset.offset(1e-6));
-      assertThat(metrics.sum("trawl_budget_remaining_usd")).isPositive();
-      assertThat(metrics.sum("trawl_budget_limit_usd")).isEqualTo(50);
-      assertThat(metrics.sum("trawl_budget_used_ratio")).isPositive();
+      String sandboxBudget = "{mode=\"sandbox\",provider=\"brightdata\"}";
+      assertThat(metrics.value("trawl_budget_limit_usd" + sandboxBudget)).isEqualTo(50);
+      assertThat(metrics.value("trawl_budget_remaining_usd" + sandboxBudget))
+          .isCloseTo(
+              50 - scrape.jobsFound() * 1.5 / 1000, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(metrics.value("trawl_budget_used_ratio" + sandboxBudget)).isPositive();
       // The breaker is exported closed (0); SpendAlertsTest sees it at 1 when it opens.
       assertThat(metrics.hasSample("trawl_breaker_open", "source", "brightdata")).isTrue();
       // Every trawl metric an alert rule reads is one a worker really exports.

@@ -31,4 +31,13 @@ final class PrometheusText {
     return Arrays.stream(text.split("\n"))
         .anyMatch(line -> line.startsWith(name + "{") || line.startsWith(name + " "));
   }
+
+  /** The value of the one sample written exactly as {@code series}, e.g. {@code x{a="b"}}. */
+  double value(String series) {
+    return Arrays.stream(text.split("\n"))
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no sample " + series + " in:\n" + text));
+  }
 }
