@@ -11,6 +11,7 @@ import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.spend.RunBudget;
 import io.trawl.activities.store.JobLifecycleRepository;
 import io.trawl.activities.store.JobRepository;
+import io.trawl.activities.store.JobStagingRepository;
 import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.activities.store.SpendLedger;
 import io.trawl.worker.config.SpendConfig;
@@ -57,7 +58,8 @@ public final class JobsRegistration {
             reporter);
     worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new ScrapeRunActivitiesImpl(runs, provider, Clock.systemUTC(), budget),
+        new ScrapeRunActivitiesImpl(
+            runs, provider, Clock.systemUTC(), budget, new JobStagingRepository(dataSource)),
         new SnapshotActivitiesImpl(
             dataSource, brightData, runs, new PaidCalls(breaker, budget, reporter)),
         new JobIngestActivitiesImpl(new JobRepository(dataSource), runs));

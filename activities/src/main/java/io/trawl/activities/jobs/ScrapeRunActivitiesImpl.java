@@ -3,6 +3,7 @@ package io.trawl.activities.jobs;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.trawl.activities.spend.RunBudget;
+import io.trawl.activities.store.JobStagingRepository;
 import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.DateStrategy;
@@ -27,11 +28,12 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
   private final ProviderRef configuredProvider;
   private final Clock clock;
   private final RunBudget budget;
+  private final JobStagingRepository staging;
 
   /** Without budget accounting: finishing a run settles nothing. */
   public ScrapeRunActivitiesImpl(
       ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock) {
-    this(runs, configuredProvider, clock, null);
+    this(runs, configuredProvider, clock, null, null);
   }
 
   /**
@@ -39,13 +41,19 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
    *     is in the environment)
    * @param clock read by the date strategy; the activity, not the workflow, owns the clock
    * @param budget settles each finished run's cost; null when nothing is accounted
+   * @param staging what a run that ended early had delivered, to settle or release its budget
    */
   public ScrapeRunActivitiesImpl(
-      ScrapeRunRepository runs, ProviderRef configuredProvider, Clock clock, RunBudget budget) {
+      ScrapeRunRepository runs,
+      ProviderRef configuredProvider,
+      Clock clock,
+      RunBudget budget,
+      JobStagingRepository staging) {
     this.runs = runs;
     this.configuredProvider = configuredProvider;
     this.clock = clock;
     this.budget = budget;
+    this.staging = staging;
   }
 
   @Override
@@ -166,6 +174,10 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
   @Override
   public ScrapeRunResult markEnded(RunRef run, String status, String error) {
     ScrapeRunResult ended = runs.markEnded(run.runId(), status, error);
+    if (budget != null && staging != null) {
+      // A failed or cancelled run must not hold its reservation for the rest of the day.
+      budget.closeUnfinished(PaidCalls.runKey(run.runId()), staging.count(run.runId()));
+    }
     log.info(
         "run ended run={} requested={} stored_status={} error=\"{}\"",
         run.runId(),

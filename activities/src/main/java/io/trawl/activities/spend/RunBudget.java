@@ -116,6 +116,23 @@ public final class RunBudget {
     return status;
   }
 
+  /**
+   * Closes the books of a run that ended without finishing: records that reached staging were
+   * delivered and are billed, so they settle; with none, nothing was bought and the reservation
+   * goes back. A run already settled or released is left alone.
+   */
+  public void closeUnfinished(String runKey, long deliveredRecords) {
+    boolean held = ledger.state(entry(runKey)).filter("reserved"::equals).isPresent();
+    if (!held) {
+      return;
+    }
+    if (deliveredRecords > 0) {
+      settle(runKey, deliveredRecords);
+    } else {
+      release(runKey);
+    }
+  }
+
   private SpendLedger.Entry entry(String runKey) {
     String scope = "sandbox".equals(mode) ? pricing.provider() + "-sandbox" : pricing.provider();
     return new SpendLedger.Entry(scope, pricing.provider(), mode, runKey);

@@ -161,6 +161,19 @@ public final class SpendLedger {
         });
   }
 
+  /** The entry's state ({@code reserved}, {@code settled}, {@code released}), if it has one. */
+  public Optional<String> state(Entry entry) {
+    return new Jdbc(dataSource)
+        .query(
+            "read the ledger entry of " + entry.runKey(),
+            FIND_ENTRY,
+            ps -> {
+              ps.setString(1, entry.scope());
+              ps.setString(2, entry.runKey());
+            },
+            rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty());
+  }
+
   /** Every scope's budget on {@code since} and later, newest day first. */
   public List<BudgetStatus> since(LocalDate since) {
     return new Jdbc(dataSource)

@@ -11,6 +11,7 @@ import io.trawl.activities.spend.BudgetStatus;
 import io.trawl.activities.spend.RecordPricing;
 import io.trawl.activities.spend.RunBudget;
 import io.trawl.activities.spend.SpendListener;
+import io.trawl.activities.store.JobStagingRepository;
 import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.activities.store.SpendLedger;
 import io.trawl.sandbox.brightdata.FakeBrightData;
@@ -138,15 +139,40 @@ class PaidCallsTest {
   void finishingARunSettlesWhatItsDeliveredRecordsCost() {
     RunRef run = openRun();
     snapshots.trigger(run, MONTH);
-    ScrapeRunActivitiesImpl bookkeeping =
-        new ScrapeRunActivitiesImpl(
-            runs, new ProviderRef("brightdata", ProviderRef.SANDBOX), Clock.systemUTC(), budget);
 
-    bookkeeping.finishRun(run, new IngestResult(146, 139, 0, 4, 3, 3));
+    bookkeeping().finishRun(run, new IngestResult(146, 139, 0, 4, 3, 3));
 
     BudgetStatus status = today();
     assertThat(status.reservedUsd()).isEqualByComparingTo("0");
     assertThat(status.settledUsd()).isEqualByComparingTo("0.219"); // 146 x $1.50 / 1,000
+  }
+
+  @Test
+  void aRunThatFailsBeforeItsDeliveryGivesItsReservationBack() {
+    RunRef run = openRun();
+    snapshots.trigger(run, MONTH);
+
+    bookkeeping().markEnded(run, "failed", "Bright Data collection failed: Account is suspended");
+
+    assertThat(today().committedUsd()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aRunThatFailsAfterItsDeliveryPaysForWhatWasStaged() {
+    RunRef run = openRun();
+    SnapshotRef snapshot = snapshots.trigger(run, MONTH);
+    while (!snapshots.checkProgress(run, snapshot).ready()) {
+      // the sandbox is ready on the second poll
+    }
+    int staged = snapshots.downloadToStaging(run, snapshot).recordsStaged();
+
+    bookkeeping().markEnded(run, "failed", "ingest of run failed: disk full");
+    bookkeeping().markEnded(run, "failed", "ingest of run failed: disk full"); // a retry
+
+    BudgetStatus status = today();
+    assertThat(staged).isPositive();
+    assertThat(status.reservedUsd()).isEqualByComparingTo("0");
+    assertThat(status.settledUsd()).isEqualByComparingTo(PRICING.costOf(staged));
   }
 
   @Test
@@ -171,6 +197,15 @@ class PaidCallsTest {
     assertThat(refused.getType()).isEqualTo(Failures.BREAKER_OPEN);
     assertThat(refused.getNextRetryDelay()).isEqualTo(Duration.ofMinutes(5));
     assertThat(fake.requests("progress")).isEqualTo(pollsSeen);
+  }
+
+  private ScrapeRunActivitiesImpl bookkeeping() {
+    return new ScrapeRunActivitiesImpl(
+        runs,
+        new ProviderRef("brightdata", ProviderRef.SANDBOX),
+        Clock.systemUTC(),
+        budget,
+        new JobStagingRepository(dataSource));
   }
 
   private BudgetStatus today() {
