@@ -12,6 +12,7 @@ import io.trawl.workflows.etl.QuarantineRef;
 import io.trawl.workflows.jobs.IngestResult;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import io.trawl.workflows.jobs.StagedBatch;
+import io.trawl.workflows.notify.NotificationEvent;
 import java.time.Duration;
 
 /**
@@ -28,13 +29,21 @@ public final class ActivityMetricsInterceptor extends WorkerInterceptorBase {
       @Override
       public ActivityOutput execute(ActivityInput input) {
         ActivityOutput output;
+        NotificationEvent notification = notificationOf(input.getArguments());
         try {
           output = super.execute(input);
-        } catch (ApplicationFailure failure) {
-          if (Failures.VALIDATION_FAILED.equals(failure.getType())) {
-            TrawlMetrics.validationFailed("etl", check(failure));
+        } catch (RuntimeException failure) {
+          if (failure instanceof ApplicationFailure app
+              && Failures.VALIDATION_FAILED.equals(app.getType())) {
+            TrawlMetrics.validationFailed("etl", check(app));
+          }
+          if (notification != null) {
+            TrawlMetrics.notification(notification.kind(), "attempt_failed");
           }
           throw failure;
+        }
+        if (notification != null) {
+          TrawlMetrics.notification(notification.kind(), "delivered");
         }
         record(output.getResult(), input.getArguments());
         return output;
@@ -80,6 +89,11 @@ public final class ActivityMetricsInterceptor extends WorkerInterceptorBase {
         || outcome == EtlOutcome.WOULD_DOWNLOAD) {
       TrawlMetrics.cacheLookup("etl-files", false);
     }
+  }
+
+  /** The event of a webhook delivery ({@code deliver(target, event)}); null for other calls. */
+  private static NotificationEvent notificationOf(Object[] arguments) {
+    return arguments.length == 2 && arguments[1] instanceof NotificationEvent event ? event : null;
   }
 
   private static String check(ApplicationFailure failure) {

@@ -166,6 +166,16 @@ public final class TrawlMetrics {
                 .increment());
   }
 
+  /** One webhook delivery attempt: {@code delivered} or {@code attempt_failed} (retried). */
+  static void notification(String event, String outcome) {
+    Counter.builder("trawl_notifications")
+        .description("Webhook delivery attempts by event and outcome")
+        .tag("event", event)
+        .tag("outcome", outcome)
+        .register(REGISTRY)
+        .increment();
+  }
+
   /** A lookup in a cache: {@code hit} when the cached copy served it. */
   static void cacheLookup(String cache, boolean hit) {
     Counter.builder("trawl_cache_lookups")

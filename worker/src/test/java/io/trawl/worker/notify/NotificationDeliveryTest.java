@@ -18,6 +18,7 @@ import io.trawl.workflows.etl.EtlOutcome;
 import io.trawl.workflows.etl.EtlSource;
 import io.trawl.workflows.etl.EtlSourceResult;
 import io.trawl.workflows.jobs.ScrapeRequest;
+import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.workflows.notify.NotificationResult;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
@@ -222,6 +223,8 @@ class NotificationDeliveryTest {
         Map.of("FLAKY_HOOK", receiver.url("/flaky"), "HEALTHY_HOOK", receiver.url("/healthy")));
     receiver.script("/flaky", 500, 500);
     stack.brightDataFaults(SUSPENDED);
+    double deliveredBefore = notifications("delivered");
+    double failedBefore = notifications("attempt_failed");
 
     WorkflowStub run = stack.startScrape(SEARCH);
     failureOf(run);
@@ -232,6 +235,18 @@ class NotificationDeliveryTest {
     assertThat(result.failed()).isEmpty();
     assertThat(receiver.bodies("/flaky")).hasSize(3).containsOnly(receiver.bodies("/flaky").get(2));
     assertThat(receiver.bodies("/healthy")).hasSize(1);
+    // The worker's /metrics counts each attempt: two answered 500, two deliveries.
+    assertThat(notifications("attempt_failed") - failedBefore).isEqualTo(2);
+    assertThat(notifications("delivered") - deliveredBefore).isEqualTo(2);
+  }
+
+  private static double notifications(String outcome) {
+    String series =
+        "trawl_notifications_total{event=\"run_failed\",outcome=\"" + outcome + "\"} ";
+    return TrawlMetrics.registry().scrape().lines()
+        .filter(line -> line.startsWith(series))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
+        .sum();
   }
 
   @Test
