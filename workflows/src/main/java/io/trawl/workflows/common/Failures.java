@@ -110,6 +110,16 @@ public final class Failures {
     return failure.getMessage();
   }
 
+  /** True when {@code failure} is, or was caused by, a cancellation: cancelled, not failed. */
+  public static boolean isCancellation(Throwable failure) {
+    for (Throwable cursor = failure; cursor != null; cursor = cursor.getCause()) {
+      if (cursor instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A download grew past its source's {@code max_bytes}; the partial file is deleted. */
   public static final String SIZE_LIMIT_EXCEEDED = "SizeLimitExceeded";
 

@@ -50,7 +50,7 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
               () -> {
                 bookkeeping.recordOutcome(failed);
                 RunAttributes.upsertStatus(EtlOutcome.FAILED.label());
-                if (!Notifications.isCancellation(e)) {
+                if (!Failures.isCancellation(e)) {
                   Notifications.emit(
                       Notifications.event(
                           NotificationKind.RUN_FAILED,

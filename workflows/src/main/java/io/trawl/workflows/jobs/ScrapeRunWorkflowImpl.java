@@ -172,7 +172,7 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
    * workflow itself is being cancelled.
    */
   private void endRun(RunRef run, RuntimeException cause) {
-    String status = isCancellation(cause) ? "cancelled" : "failed";
+    String status = Failures.isCancellation(cause) ? "cancelled" : "failed";
     String error = Failures.describe(cause);
     step = status;
     log.warn("step=7 run={} status={} error={}", run.runId(), status, error);
@@ -198,15 +198,6 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
             "query", run.query(),
             "location", run.location(),
             "run_id", Long.toString(run.runId())));
-  }
-
-  private static boolean isCancellation(Throwable failure) {
-    for (Throwable cursor = failure; cursor != null; cursor = cursor.getCause()) {
-      if (cursor instanceof CanceledFailure) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Duration min(Duration a, Duration b) {

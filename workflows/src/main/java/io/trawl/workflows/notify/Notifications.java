@@ -1,7 +1,6 @@
 package io.trawl.workflows.notify;
 
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -88,15 +87,5 @@ public final class Notifications {
       }
     }
     return details;
-  }
-
-  /** True when {@code failure} is, or was caused by, a cancellation: no run_failed alert then. */
-  public static boolean isCancellation(Throwable failure) {
-    for (Throwable cursor = failure; cursor != null; cursor = cursor.getCause()) {
-      if (cursor instanceof CanceledFailure) {
-        return true;
-      }
-    }
-    return false;
   }
 }
