@@ -26,12 +26,19 @@ final class DatasetsHandler implements HttpHandler {
   private final SnapshotStore snapshots;
   private final TriggerEndpoint trigger;
   private final SnapshotDownload download;
+  private final IpBlock ipBlock;
 
-  DatasetsHandler(Clock clock, FaultState faults, Counters counters, SnapshotStore snapshots) {
+  DatasetsHandler(
+      Clock clock,
+      FaultState faults,
+      Counters counters,
+      SnapshotStore snapshots,
+      IpBlock ipBlock) {
     this.faults = faults;
     this.counters = counters;
     this.snapshots = snapshots;
-    this.trigger = new TriggerEndpoint(clock, faults, counters, snapshots);
+    this.ipBlock = ipBlock;
+    this.trigger = new TriggerEndpoint(clock, faults, counters, snapshots, ipBlock);
     this.download = new SnapshotDownload(faults, counters);
   }
 
@@ -83,6 +90,16 @@ final class DatasetsHandler implements HttpHandler {
   }
 
   private void answer(HttpExchange exchange, Route route) throws IOException {
+    if (ipBlock.blocked()) {
+      refusing(route);
+      HttpReplies.text(
+          exchange,
+          403,
+          "Your IP is blocked after "
+              + IpBlock.LIMIT
+              + " or more 429 responses in 5 minutes; contact support to lift the block");
+      return;
+    }
     HttpReplies.sleep(faults.current().latencyMillis());
     if (faults.takeServerError(route.endpoint())) {
       int status = faults.current().serverErrorStatus();

@@ -27,6 +27,7 @@ public final class FakeBrightData implements AutoCloseable {
   private final FaultState faults;
   private final Counters counters = new Counters();
   private final SnapshotStore snapshots = new SnapshotStore();
+  private final IpBlock ipBlock = new IpBlock();
   private LoopbackServer server;
 
   /** A fake on a free port, with the system clock and no faults. */
@@ -64,7 +65,7 @@ public final class FakeBrightData implements AutoCloseable {
         LoopbackServer.start(
             requestedPort,
             Map.of(
-                "/datasets/v3/", new DatasetsHandler(clock, faults, counters, snapshots),
+                "/datasets/v3/", new DatasetsHandler(clock, faults, counters, snapshots, ipBlock),
                 "/__admin/", new AdminHandler(faults, counters, snapshots)));
     log.info("fake Bright Data listening url={}", baseUrl());
     return this;
@@ -105,6 +106,15 @@ public final class FakeBrightData implements AutoCloseable {
   public void reset() {
     faults.arm(Faults.none());
     counters.reset();
+    ipBlock.lift();
+  }
+
+  /**
+   * True once 25 or more 429 answers went out within five minutes: like Bright Data, the fake
+   * then refuses every request with 403 until {@link #reset()} (support lifting the block).
+   */
+  public boolean ipBlocked() {
+    return ipBlock.blocked();
   }
 
   /** Trigger requests that created a snapshot: the calls Bright Data would bill for. */

@@ -33,12 +33,19 @@ final class TriggerEndpoint {
   private final FaultState faults;
   private final Counters counters;
   private final SnapshotStore snapshots;
+  private final IpBlock ipBlock;
 
-  TriggerEndpoint(Clock clock, FaultState faults, Counters counters, SnapshotStore snapshots) {
+  TriggerEndpoint(
+      Clock clock,
+      FaultState faults,
+      Counters counters,
+      SnapshotStore snapshots,
+      IpBlock ipBlock) {
     this.clock = clock;
     this.faults = faults;
     this.counters = counters;
     this.snapshots = snapshots;
+    this.ipBlock = ipBlock;
   }
 
   /** Answers the trigger, counting it as accepted (billable) or refused before answering. */
@@ -110,6 +117,9 @@ final class TriggerEndpoint {
 
   private void refuse(HttpExchange exchange, int status, Object body) throws IOException {
     counters.triggerRefused();
+    if (status == 429) {
+      ipBlock.rateLimited();
+    }
     if (body instanceof String text) {
       HttpReplies.text(exchange, status, text);
     } else {

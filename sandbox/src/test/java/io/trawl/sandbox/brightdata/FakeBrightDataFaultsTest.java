@@ -254,4 +254,24 @@ class FakeBrightDataFaultsTest {
     }
     return statuses;
   }
+
+  @Test
+  void twentyFive429sInFiveMinutesBlockTheIpForEveryRequestUntilSupportLiftsIt() {
+    start(Faults.builder().rateLimitedNoRetryAfter(100).build());
+    String body = BrightDataHttp.input("Data Engineer", "Netherlands", "Past week");
+    for (int i = 0; i < 24; i++) {
+      assertThat(http.trigger(body).statusCode()).isEqualTo(429);
+    }
+    assertThat(fake.ipBlocked()).isFalse();
+
+    assertThat(http.trigger(body).statusCode()).isEqualTo(429);
+
+    assertThat(fake.ipBlocked()).isTrue();
+    HttpResponse<String> blocked = http.progress("s_anything");
+    assertThat(blocked.statusCode()).isEqualTo(403);
+    assertThat(blocked.body()).contains("Your IP is blocked");
+    fake.reset();
+    assertThat(fake.ipBlocked()).isFalse();
+    assertThat(http.trigger(body).statusCode()).isEqualTo(200);
+  }
 }

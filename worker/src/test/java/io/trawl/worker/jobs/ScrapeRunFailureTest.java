@@ -157,4 +157,36 @@ class ScrapeRunFailureTest {
     assertThatThrownBy(() -> WorkflowClient.start(second::run, SEARCH))
         .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
   }
+
+  @Test
+  void aStormOf429sOpensTheBreakerBeforeBrightDataBlocksTheIpAndTheRunsGiveTheirBudgetBack() {
+    stack(FakeBrightData.Faults.builder().rateLimitedNoRetryAfter(1_000).build(), true);
+    stack.startWorker();
+    java.util.List<ScrapeRunWorkflow> runs = new java.util.ArrayList<>();
+    for (String location :
+        java.util.List.of("Netherlands", "Belgium", "Germany", "France", "Spain", "Italy")) {
+      ScrapeRequest request = ScrapeRequest.of("Data Engineer", location);
+      ScrapeRunWorkflow run = stack.newRun(request);
+      WorkflowClient.start(run::run, request);
+      runs.add(run);
+    }
+
+    for (ScrapeRunWorkflow run : runs) {
+      assertThatThrownBy(() -> WorkflowStub.fromTyped(run).getResult(ScrapeRunResult.class))
+          .isInstanceOf(WorkflowFailedException.class);
+    }
+
+    // Six runs of twelve attempts would send 72 triggers; the breaker let a handful through.
+    assertThat(stack.sandbox.ipBlocked()).isFalse();
+    assertThat(stack.sandbox.triggersRefused()).isLessThan(25);
+    assertThat(stack.sandbox.triggersAccepted()).isZero();
+    for (ScrapeRunRow row : new ScrapeRunRepository(db.getTestDatabase()).recent(10)) {
+      assertThat(row.status()).isEqualTo("failed");
+      assertThat(row.error()).contains("Bright Data circuit breaker is open");
+    }
+    assertThat(
+            new io.trawl.activities.store.SpendLedger(db.getTestDatabase())
+                .since(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)))
+        .allSatisfy(budget -> assertThat(budget.committedUsd()).isZero());
+  }
 }
