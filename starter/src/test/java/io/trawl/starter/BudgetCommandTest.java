@@ -25,6 +25,8 @@ class BudgetCommandTest {
     CliRun json = CliRun.run(env, "budget", "--json");
 
     assertThat(scrape.exitCode()).as(scrape.err()).isZero();
+    assertThat(scrape.out())
+        .containsPattern("  Cost: \\$0\\.2\\d for 1\\d\\d records \\(budget brightdata-sandbox");
     assertThat(budget.exitCode()).as(budget.err()).isZero();
     assertThat(budget.out()).contains("BUDGET").contains("REMAINING");
     // 140-odd delivered records at $1.50 per 1,000: about $0.22 of the default $50.

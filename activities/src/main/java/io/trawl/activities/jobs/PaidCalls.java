@@ -23,7 +23,7 @@ public record PaidCalls(ProviderBreaker breaker, RunBudget budget, SpendListener
   }
 
   /** The ledger's key of a run: one reservation and one settlement per scrape_runs row. */
-  static String runKey(long runId) {
+  public static String runKey(long runId) {
     return "scrape_runs/" + runId;
   }
 }

@@ -174,6 +174,35 @@ public final class SpendLedger {
             rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty());
   }
 
+  /**
+   * What one run cost.
+   *
+   * @param scope the budget it was charged to
+   * @param state reserved, settled or released
+   * @param units records it was billed for (null while reserved)
+   * @param costUsd its settled cost
+   */
+  public record RunCost(String scope, String state, Long units, BigDecimal costUsd) {}
+
+  /** The ledger entry of {@code runKey} in whichever budget it was charged to, if any. */
+  public Optional<RunCost> forRun(String runKey) {
+    return new Jdbc(dataSource)
+        .query(
+            "read the cost of " + runKey,
+            "SELECT scope, state, units, cost_usd FROM cost_ledger WHERE run_key = ?"
+                + " ORDER BY id DESC LIMIT 1",
+            ps -> ps.setString(1, runKey),
+            rs ->
+                rs.next()
+                    ? Optional.of(
+                        new RunCost(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getObject(3) == null ? null : rs.getLong(3),
+                            rs.getBigDecimal(4)))
+                    : Optional.<RunCost>empty());
+  }
+
   /** Every scope's budget on {@code since} and later, newest day first. */
   public List<BudgetStatus> since(LocalDate since) {
     return new Jdbc(dataSource)

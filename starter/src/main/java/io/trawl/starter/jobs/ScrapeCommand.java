@@ -1,5 +1,7 @@
 package io.trawl.starter.jobs;
 
+import io.trawl.activities.jobs.PaidCalls;
+import io.trawl.activities.store.SpendLedger;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
@@ -98,7 +100,9 @@ public final class ScrapeCommand implements Callable<Integer> {
         return started.size() == requests.size() ? ExitCodes.OK : ExitCodes.FAILED;
       }
       List<RunWatcher.Outcome> outcomes = awaitAll(started, err);
-      ScrapeReport.print(out, started, outcomes, json);
+      SpendLedger ledger = new SpendLedger(runtime.dataSource());
+      ScrapeReport.print(
+          out, started, outcomes, runId -> ledger.forRun(PaidCalls.runKey(runId)), json);
       boolean allSucceeded =
           started.size() == requests.size()
               && outcomes.stream().allMatch(RunWatcher.Outcome::succeeded);

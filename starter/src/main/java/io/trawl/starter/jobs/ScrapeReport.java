@@ -1,5 +1,7 @@
 package io.trawl.starter.jobs;
 
+import io.trawl.activities.spend.BudgetStatus;
+import io.trawl.activities.store.SpendLedger;
 import io.trawl.starter.Json;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import java.io.PrintWriter;
@@ -7,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Prints the outcome of one or more scrape runs: the original's summary block, or JSON. */
 final class ScrapeReport {
@@ -16,11 +20,17 @@ final class ScrapeReport {
       PrintWriter out,
       List<ScrapeStarter.StartedRun> runs,
       List<RunWatcher.Outcome> outcomes,
+      Function<Long, Optional<SpendLedger.RunCost>> costs,
       boolean json) {
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int i = 0; i < runs.size(); i++) {
-        rows.add(row(runs.get(i), outcomes.get(i)));
+        Map<String, Object> row = row(runs.get(i), outcomes.get(i));
+        ScrapeRunResult result = outcomes.get(i).result();
+        if (result != null) {
+          costs.apply(result.runId()).ifPresent(cost -> row.put("cost", cost));
+        }
+        rows.add(row);
       }
       out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
       out.flush();
@@ -35,6 +45,7 @@ final class ScrapeReport {
             + "  Date range: " + outcome.result().dateRange()
             + "  Snapshot: " + outcome.result().snapshotId()
             + "  Run id: " + outcome.result().runId());
+        costs.apply(outcome.result().runId()).ifPresent(cost -> out.println(costLine(cost)));
       } else {
         out.println("Scrape failed: " + run.request().query() + " in " + run.request().location());
         out.println("  Error: " + outcome.failure());
@@ -45,6 +56,20 @@ final class ScrapeReport {
       printTotals(out, outcomes);
     }
     out.flush();
+  }
+
+  /** e.g. "  Cost: $0.22 for 145 records (budget brightdata-sandbox, ./trawl budget)". */
+  private static String costLine(SpendLedger.RunCost cost) {
+    if (!"settled".equals(cost.state())) {
+      return "  Cost: nothing settled (" + cost.state() + ", budget " + cost.scope() + ")";
+    }
+    return "  Cost: "
+        + BudgetStatus.usd(cost.costUsd())
+        + " for "
+        + cost.units()
+        + " records (budget "
+        + cost.scope()
+        + ", ./trawl budget)";
   }
 
   private static void printTotals(PrintWriter out, List<RunWatcher.Outcome> outcomes) {
