@@ -6,6 +6,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.trawl.workflows.notify.NotificationEvent;
 import io.trawl.workflows.notify.NotificationWorkflow;
+import io.trawl.workflows.notify.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class WorkerNotifier {
                   .setTaskQueue(NotificationWorkflow.TASK_QUEUE)
                   .setWorkflowIdReusePolicy(
                       WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .setStaticSummary(Notifications.summary(event))
                   .build());
       WorkflowClient.start(workflow::notify, event);
       log.info("notification started event={} workflow={}", event.kind(), workflowId);

@@ -138,5 +138,8 @@ class WorkerNotifierTest {
     WorkflowStub stub =
         env.getWorkflowClient().newUntypedWorkflowStub("notify/budget_warning/" + KEY);
     assertThat(stub.getResult(NotificationResult.class).kind()).isEqualTo("budget_warning");
+    // The Web UI labels it with the event's kind and title.
+    assertThat(stub.describe().getStaticSummary())
+        .isEqualTo("alert budget warning: brightdata daily budget at 81 %");
   }
 }

@@ -66,6 +66,8 @@ public final class Notifications {
                   .setTaskQueue(NotificationWorkflow.TASK_QUEUE)
                   // The run ends right after; the delivery and its retries carry on alone.
                   .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                  // What the Web UI shows for the alert beside its parent run.
+                  .setStaticSummary(summary(event))
                   .build());
       Async.function(child::notify, event);
       Workflow.getWorkflowExecution(child).get();
@@ -73,6 +75,11 @@ public final class Notifications {
     } catch (RuntimeException e) {
       log.warn("event={} notification={} not started: {}", event.kind(), childId, e.toString());
     }
+  }
+
+  /** One line for the Web UI, e.g. "alert run failed: Data Engineer in Netherlands". */
+  public static String summary(NotificationEvent event) {
+    return "alert " + event.notificationKind().label() + ": " + event.title();
   }
 
   /** Ordered details from alternating keys and values; a null value is left out. */
