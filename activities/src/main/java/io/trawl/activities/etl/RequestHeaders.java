@@ -1,10 +1,10 @@
 package io.trawl.activities.etl;
 
+import io.trawl.activities.EnvReferences;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.etl.EtlSource;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /**
@@ -13,9 +13,6 @@ import okhttp3.Headers;
  * a history.
  */
 public final class RequestHeaders {
-  private static final Pattern ENV_REFERENCE =
-      Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-
   private final Map<String, String> environment;
 
   public RequestHeaders(Map<String, String> environment) {
@@ -33,7 +30,7 @@ public final class RequestHeaders {
   }
 
   private String resolve(EtlSource source, String header, String value) {
-    Matcher matcher = ENV_REFERENCE.matcher(value);
+    Matcher matcher = EnvReferences.PATTERN.matcher(value);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       String variable = matcher.group(1);

@@ -1,9 +1,9 @@
 package io.trawl.activities.notify;
 
+import io.trawl.activities.EnvReferences;
 import io.trawl.workflows.notify.NotificationKind;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One configured webhook target.
@@ -18,10 +18,6 @@ import java.util.regex.Pattern;
  */
 public record WebhookTarget(
     String name, String url, WebhookFormat format, Set<NotificationKind> events) {
-  /** A whole-value reference to a variable of the worker's environment. */
-  public static final Pattern ENV_REFERENCE =
-      Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-
   public WebhookTarget {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name is empty");
@@ -42,7 +38,7 @@ public record WebhookTarget(
 
   /** The variable named by a {@code ${env:NAME}} url, or null for a literal URL. */
   public String environmentVariable() {
-    Matcher matcher = ENV_REFERENCE.matcher(url.strip());
+    Matcher matcher = EnvReferences.PATTERN.matcher(url.strip());
     return matcher.matches() ? matcher.group(1) : null;
   }
 

@@ -1,6 +1,7 @@
 package io.trawl.worker.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trawl.activities.EnvReferences;
 import io.trawl.activities.notify.WebhookFormat;
 import io.trawl.activities.notify.WebhookTarget;
 import io.trawl.workflows.notify.NotificationKind;
@@ -82,7 +83,7 @@ public final class NotificationsConfigParser {
       throw error(key + ".url is empty (an http(s) URL or ${env:NAME})");
     }
     if (ENV_LIKE.matcher(url).matches()) {
-      if (!WebhookTarget.ENV_REFERENCE.matcher(url).matches()) {
+      if (!EnvReferences.PATTERN.matcher(url).matches()) {
         throw error(key + ".url: " + url + " is not a valid ${env:NAME} reference");
       }
       return url;
