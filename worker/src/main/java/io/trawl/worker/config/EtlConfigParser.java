@@ -44,7 +44,7 @@ public final class EtlConfigParser {
     if (!section.isObject()) {
       throw error("etl must be a mapping with sources and concurrency");
     }
-    unknownKeys(section, "etl.", SECTION_KEYS, null);
+    UnknownKeys.reject(file, "etl.", section, SECTION_KEYS);
     int concurrency = EtlConfig.DEFAULTS.concurrency();
     if (section.has("concurrency")) {
       JsonNode value = section.get("concurrency");
@@ -97,7 +97,7 @@ public final class EtlConfigParser {
           key + ".id must be letters, digits, '.', '_' or '-' (at most 100), got \"" + id + "\"");
     }
     String where = " (source \"" + id + "\")";
-    unknownKeys(node, key + ".", SOURCE_KEYS, where);
+    UnknownKeys.reject(file, key + ".", node, SOURCE_KEYS, where);
     String url = required(node, key, "url", where);
     String lower = url.toLowerCase(Locale.ROOT);
     if (!(lower.startsWith("http://")
@@ -180,22 +180,6 @@ public final class EtlConfigParser {
       return null;
     }
     return value.asText().strip();
-  }
-
-  private void unknownKeys(JsonNode node, String prefix, Set<String> known, String where) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw error(
-            "unknown key "
-                + prefix
-                + name
-                + (where == null ? "" : where)
-                + " (known: "
-                + String.join(", ", known.stream().sorted().toList())
-                + ")");
-      }
-    }
   }
 
   private ConfigException error(String message) {

@@ -8,7 +8,6 @@ import io.trawl.workflows.notify.NotificationKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class NotificationsConfigParser {
     if (node == null || !node.isObject()) {
       throw error(key + " must be a mapping with name, url, format and events");
     }
-    unknownKeys(node, key);
+    UnknownKeys.reject(file, key + ".", node, TARGET_KEYS);
     String name = text(node, "name");
     if (name == null) {
       throw error(key + ".name is empty");
@@ -147,22 +146,6 @@ public final class NotificationsConfigParser {
       return null;
     }
     return value.asText().strip();
-  }
-
-  private void unknownKeys(JsonNode node, String key) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!TARGET_KEYS.contains(name)) {
-        throw error(
-            "unknown key "
-                + key
-                + "."
-                + name
-                + " (known: "
-                + String.join(", ", TARGET_KEYS.stream().sorted().toList())
-                + ")");
-      }
-    }
   }
 
   private ConfigException error(String message) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code schedules:} section of trawl.yaml: the Temporal Schedules {@code trawl schedule apply}
@@ -74,20 +73,7 @@ public record SchedulesConfig(String source, List<ScheduleEntry> entries) {
     if (!node.isObject()) {
       throw new ConfigException(source + ": " + key + " must be a mapping with name, workflow, …");
     }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new ConfigException(
-            source
-                + ": unknown key "
-                + key
-                + "."
-                + name
-                + " (known: "
-                + String.join(", ", new TreeSet<>(KEYS))
-                + ")");
-      }
-    }
+    UnknownKeys.reject(source, key + ".", node, KEYS);
     String every = scalar(source, key, node, "every");
     String cron = scalar(source, key, node, "cron");
     if ((every == null) == (cron == null)) {

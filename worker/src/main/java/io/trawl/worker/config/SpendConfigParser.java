@@ -7,9 +7,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Parses {@code budgets:} and {@code breakers:}. Every error names the file and the key, e.g.
@@ -107,20 +105,7 @@ final class SpendConfigParser {
     if (!node.isObject()) {
       throw new ConfigException(file + ": " + key + " must be a mapping");
     }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new ConfigException(
-            file
-                + ": unknown key "
-                + key
-                + "."
-                + name
-                + " (known: "
-                + String.join(", ", new TreeSet<>(known))
-                + ")");
-      }
-    }
+    UnknownKeys.reject(file, key + ".", node, known);
   }
 
   private static BigDecimal money(String file, String key, JsonNode parent, BigDecimal fallback) {

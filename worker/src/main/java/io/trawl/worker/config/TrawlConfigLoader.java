@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +86,7 @@ public final class TrawlConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(source + ": the top level must be a mapping of sections");
     }
-    rejectUnknownKeys(source, "", root, TOP_LEVEL_KEYS);
+    UnknownKeys.reject(source, "", root, TOP_LEVEL_KEYS);
     return new TrawlConfig(source, jobs(source, root.path("jobs")), root);
   }
 
@@ -95,7 +94,7 @@ public final class TrawlConfigLoader {
     if (node.isMissingNode() || node.isNull()) {
       return JobsConfig.DEFAULTS;
     }
-    rejectUnknownKeys(source, "jobs.", node, JOBS_KEYS);
+    UnknownKeys.reject(source, "jobs.", node, JOBS_KEYS);
     List<JobSearch> queries = new ArrayList<>();
     JsonNode list = node.path("queries");
     if (!list.isMissingNode() && !list.isArray()) {
@@ -154,17 +153,6 @@ public final class TrawlConfigLoader {
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw new ConfigException(
           source + ": " + key + " is not a duration (use 30s, 10m, 2h, 1d), got \"" + text + "\"");
-    }
-  }
-
-  private static void rejectUnknownKeys(
-      String source, String prefix, JsonNode node, Set<String> known) {
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw new ConfigException(
-            source + ": unknown key " + prefix + name + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-      }
     }
   }
 
