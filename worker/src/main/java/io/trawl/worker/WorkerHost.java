@@ -83,9 +83,13 @@ public final class WorkerHost implements AutoCloseable {
       ProviderSetup providers,
       Set<String> pipelines,
       String taskQueue) {
-    // Parsed first: a bad notifications section stops the worker before it polls anything.
+    // Parsed first: a bad notifications, budgets or breakers section stops the worker before it
+    // polls anything.
     NotificationsConfig alerts =
         providers == null ? NotificationsConfig.NONE : NotificationsConfig.of(providers.config());
+    SpendConfig spend =
+        providers == null ? SpendConfig.DEFAULTS : SpendConfig.of(providers.config());
+    WorkerOptions options = WorkerOptions.newBuilder().setUsingVirtualThreads(true).build();
     Map<String, String> environment = providers == null ? Map.of() : providers.etl().environment();
     WorkerFactory factory =
         WorkerFactory.newInstance(
@@ -100,18 +104,11 @@ public final class WorkerHost implements AutoCloseable {
         queue ->
             workers.computeIfAbsent(
                 taskQueue != null ? taskQueue : queue,
-                name ->
-                    factory.newWorker(
-                        name, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build()));
+                name -> factory.newWorker(name, options));
     if (pipelines.contains(Pipelines.JOBS)) {
       Worker jobs = workerFor.apply(ScrapeRunWorkflow.TASK_QUEUE);
       // Budgets and breakers come from the worker's own trawl.yaml; alerts go out from here too.
-      JobsRegistration.register(
-          jobs,
-          dataSource,
-          brightData,
-          providers == null ? SpendConfig.DEFAULTS : SpendConfig.of(providers.config()),
-          new WorkerNotifier(client));
+      JobsRegistration.register(jobs, dataSource, brightData, spend, new WorkerNotifier(client));
     }
     if (providers != null && pipelines.contains(Pipelines.ETL)) {
       // ETL downloads are long and bandwidth-bound: their own queue keeps them from delaying jobs.
@@ -120,10 +117,7 @@ public final class WorkerHost implements AutoCloseable {
     }
     // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has
     // failures to report, and a notification must not wait for some other worker to exist.
-    Worker notify =
-        factory.newWorker(
-            NotificationWorkflow.TASK_QUEUE,
-            WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    Worker notify = factory.newWorker(NotificationWorkflow.TASK_QUEUE, options);
     NotifyRegistration.register(notify, alerts, environment);
     factory.start();
     log.info("worker started pipelines={} task_queues={}", pipelines, workers.keySet());
