@@ -1,7 +1,7 @@
 package io.trawl.starter;
 
 import io.trawl.activities.spend.BudgetStatus;
-import io.trawl.activities.store.SpendLedger;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.SpendConfig;
 import java.io.PrintWriter;

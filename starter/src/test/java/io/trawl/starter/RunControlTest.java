@@ -12,7 +12,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.trawl.activities.jobs.ScrapeRunActivitiesImpl;
 import io.trawl.activities.jobs.SnapshotActivitiesImpl;
-import io.trawl.activities.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.WorkerHost;
 import io.trawl.worker.runtime.DevServerExtension;
@@ -99,8 +99,7 @@ class RunControlTest {
   void cancelStopsARun() {
     Map<String, String> env = env();
     CliRun started =
-        CliRun.run(
-            env, "jobs", "scrape", "Data Scientist", "--location", "Belgium", "--detach");
+        CliRun.run(env, "jobs", "scrape", "Data Scientist", "--location", "Belgium", "--detach");
     assertThat(started.exitCode()).as(started.err()).isZero();
     String workflowId = "jobs-scrape/data-scientist/belgium";
 

@@ -3,17 +3,17 @@ package io.trawl.worker;
 import io.temporal.worker.Worker;
 import io.trawl.activities.jobs.JobIngestActivitiesImpl;
 import io.trawl.activities.jobs.JobLifecycleActivitiesImpl;
+import io.trawl.activities.jobs.PaidCalls;
 import io.trawl.activities.jobs.ScrapeRunActivitiesImpl;
 import io.trawl.activities.jobs.SnapshotActivitiesImpl;
-import io.trawl.activities.jobs.PaidCalls;
+import io.trawl.activities.jobs.store.JobLifecycleRepository;
+import io.trawl.activities.jobs.store.JobRepository;
+import io.trawl.activities.jobs.store.JobStagingRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.activities.providers.ProviderBreaker;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.spend.RunBudget;
-import io.trawl.activities.store.JobLifecycleRepository;
-import io.trawl.activities.store.JobRepository;
-import io.trawl.activities.store.JobStagingRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.SpendLedger;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.worker.config.SpendConfig;
 import io.trawl.worker.notify.WorkerNotifier;
 import io.trawl.worker.spend.SpendReporter;
@@ -44,7 +44,8 @@ public final class JobsRegistration {
       WorkerNotifier notifier) {
     ScrapeRunRepository runs = new ScrapeRunRepository(dataSource);
     ProviderRef provider =
-        new ProviderRef("brightdata", brightData.isSandbox() ? ProviderRef.SANDBOX : ProviderRef.REAL);
+        new ProviderRef(
+            "brightdata", brightData.isSandbox() ? ProviderRef.SANDBOX : ProviderRef.REAL);
     SpendReporter reporter = new SpendReporter(notifier, Clock.systemUTC());
     ProviderBreaker breaker =
         new ProviderBreaker("brightdata", "Bright Data", spend.brightDataBreaker());

@@ -1,7 +1,7 @@
 package io.trawl.activities.jobs;
 
-import io.trawl.activities.store.JobRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.JobRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.workflows.jobs.IngestResult;
 import io.trawl.workflows.jobs.JobIngestActivities;
 import io.trawl.workflows.jobs.RunRef;

@@ -1,6 +1,6 @@
 package io.trawl.activities.jobs;
 
-import io.trawl.activities.store.JobLifecycleRepository;
+import io.trawl.activities.jobs.store.JobLifecycleRepository;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.lifecycle.InactiveSummary;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleActivities;

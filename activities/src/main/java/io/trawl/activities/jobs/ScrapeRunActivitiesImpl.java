@@ -2,9 +2,9 @@ package io.trawl.activities.jobs;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
+import io.trawl.activities.jobs.store.JobStagingRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.activities.spend.RunBudget;
-import io.trawl.activities.store.JobStagingRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.DateStrategy;
 import io.trawl.workflows.jobs.IngestResult;
@@ -75,8 +75,7 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
   @Override
   public ScrapeRunResult recordSkipped(ScrapeRequest request, IntervalCheck check) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    ScrapeRunResult skipped =
-        skip(info.getWorkflowId(), info.getRunId(), request, check.reason());
+    ScrapeRunResult skipped = skip(info.getWorkflowId(), info.getRunId(), request, check.reason());
     log.info(
         "run skipped run={} workflow={} reason=\"{}\"",
         skipped.runId(),
@@ -89,8 +88,7 @@ public final class ScrapeRunActivitiesImpl implements ScrapeRunActivities {
   ScrapeRunResult skip(
       String workflowId, String temporalRunId, ScrapeRequest request, String reason) {
     long runId =
-        runs.recordSkipped(
-            workflowId, temporalRunId, request.query(), request.location(), reason);
+        runs.recordSkipped(workflowId, temporalRunId, request.query(), request.location(), reason);
     return runs.find(runId).orElseThrow().withNotice(reason);
   }
 

@@ -3,11 +3,11 @@ package io.trawl.activities.jobs;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.jobs.store.JobStagingRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.DownloadOutcome;
 import io.trawl.activities.providers.brightdata.TriggerInput;
-import io.trawl.activities.store.JobStagingRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.RunRef;
@@ -75,8 +75,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
           paid.breaker()
               .call(
                   () ->
-                      client.trigger(
-                          TriggerInput.of(run.query(), run.location(), range.range())));
+                      client.trigger(TriggerInput.of(run.query(), run.location(), range.range())));
     } catch (ApplicationFailure refused) {
       if (refused.isNonRetryable() && paid.budget() != null) {
         // Bright Data refused the trigger for good: nothing was bought.

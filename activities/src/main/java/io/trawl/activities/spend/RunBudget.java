@@ -1,6 +1,5 @@
 package io.trawl.activities.spend;
 
-import io.trawl.activities.store.SpendLedger;
 import io.trawl.workflows.common.Failures;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One provider's daily budget as a run sees it: reserve before the paid call, release when the
- * call was refused, settle with the records delivered.
+ * One provider's daily budget as a run sees it: reserve before the paid call, release when the call
+ * was refused, settle with the records delivered.
  *
  * <p>Sandbox runs keep their own scope ({@code <provider>-sandbox}) under the same limits, so a
  * demo shows the budget at work without eating the real one.

@@ -7,29 +7,29 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** One statement on a pooled connection in autocommit, with SQL failures made unchecked. */
-final class Jdbc {
+public final class Jdbc {
   /** Sets a statement's parameters. */
   @FunctionalInterface
-  interface Binder {
+  public interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
   /** Turns a result set into a value. */
   @FunctionalInterface
-  interface Reader<T> {
+  public interface Reader<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
   private final DataSource dataSource;
 
-  Jdbc(DataSource dataSource) {
+  public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /**
    * @param what names the operation for the error message, e.g. "read run 42"
    */
-  <T> T query(String what, String sql, Binder binder, Reader<T> reader) {
+  public <T> T query(String what, String sql, Binder binder, Reader<T> reader) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);
@@ -42,7 +42,7 @@ final class Jdbc {
   }
 
   /** Runs an INSERT, UPDATE or DELETE and returns the rows it touched. */
-  int update(String what, String sql, Binder binder) {
+  public int update(String what, String sql, Binder binder) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.failure.ApplicationFailure;
-import io.trawl.activities.store.JobRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.JobRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.DateRange;
 import io.trawl.workflows.jobs.DateRangeChoice;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.jobs.store.JobStagingRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.activities.providers.ProviderBreaker;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.BrightDataConfig;
 import io.trawl.activities.spend.BudgetStatus;
 import io.trawl.activities.spend.RecordPricing;
 import io.trawl.activities.spend.RunBudget;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.activities.spend.SpendListener;
-import io.trawl.activities.store.JobStagingRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.SpendLedger;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.sandbox.brightdata.FakeBrightData.Faults;
 import io.trawl.workflows.common.Failures;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The jobs pipeline's paid calls against the Bright Data sandbox: the trigger reserves budget or
- * is refused before any money goes, finishing a run settles it, and the breaker stops calls to a
+ * The jobs pipeline's paid calls against the Bright Data sandbox: the trigger reserves budget or is
+ * refused before any money goes, finishing a run settles it, and the breaker stops calls to a
  * failing provider.
  */
 class PaidCallsTest {
@@ -53,10 +53,12 @@ class PaidCallsTest {
 
   private static final DateRangeChoice MONTH =
       new DateRangeChoice(DateRange.PAST_MONTH, 30, "first run");
+
   /** $3 a day; a run holds back 1,000 records at $1.50 = $1.50, so two runs fit. */
   private static final RecordPricing PRICING =
       new RecordPricing(
           "brightdata", new BigDecimal("3"), new BigDecimal("1.50"), 1000, ZoneId.of("UTC"));
+
   private static final ProviderBreaker.Settings QUICK =
       new ProviderBreaker.Settings(50, 4, 4, Duration.ofMinutes(5));
 
@@ -80,8 +82,7 @@ class PaidCallsTest {
             paidCalls.add(provider + "/" + mode);
           }
         };
-    budget =
-        new RunBudget(new SpendLedger(dataSource), PRICING, true, Clock.systemUTC(), listener);
+    budget = new RunBudget(new SpendLedger(dataSource), PRICING, true, Clock.systemUTC(), listener);
     breaker = new ProviderBreaker("brightdata", "Bright Data", QUICK);
     snapshots =
         new SnapshotActivitiesImpl(

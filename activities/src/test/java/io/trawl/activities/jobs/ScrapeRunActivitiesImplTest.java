@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.workflows.jobs.DateRange;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.IngestResult;

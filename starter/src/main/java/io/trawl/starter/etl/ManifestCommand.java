@@ -1,6 +1,6 @@
 package io.trawl.starter.etl;
 
-import io.trawl.activities.store.EtlManifestRepository;
+import io.trawl.activities.etl.store.EtlManifestRepository;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;

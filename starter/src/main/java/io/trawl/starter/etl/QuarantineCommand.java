@@ -1,7 +1,7 @@
 package io.trawl.starter.etl;
 
-import io.trawl.activities.store.EtlQuarantineRepository;
-import io.trawl.activities.store.EtlQuarantineRow;
+import io.trawl.activities.etl.store.EtlQuarantineRepository;
+import io.trawl.activities.etl.store.EtlQuarantineRow;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;

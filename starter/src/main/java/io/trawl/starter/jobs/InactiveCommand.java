@@ -1,7 +1,7 @@
 package io.trawl.starter.jobs;
 
-import io.trawl.activities.store.InactiveJobRow;
-import io.trawl.activities.store.JobLifecycleRepository;
+import io.trawl.activities.jobs.store.InactiveJobRow;
+import io.trawl.activities.jobs.store.JobLifecycleRepository;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;

@@ -1,7 +1,7 @@
 package io.trawl.starter.jobs;
 
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
@@ -27,13 +27,18 @@ import picocli.CommandLine.Option;
     description = {"Example: trawl jobs runs --limit 10"})
 public final class RunsCommand implements Callable<Integer> {
   private static final DateTimeFormatter STARTED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+          .withZone(ZoneId.systemDefault());
 
   @Mixin CommonOptions common;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Rows to show (default 20).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows to show (default 20).")
   int limit;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
@@ -45,7 +50,8 @@ public final class RunsCommand implements Callable<Integer> {
       throw new UsageException("--limit must be 1 or more, got " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime = Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
+    try (TrawlRuntime runtime =
+        Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
       List<ScrapeRunRow> rows = new ScrapeRunRepository(runtime.dataSource()).recent(limit);
       if (json) {
         out.println(Json.write(rows));
@@ -59,12 +65,25 @@ public final class RunsCommand implements Callable<Integer> {
 
   private static void printTable(PrintWriter out, List<ScrapeRunRow> rows) {
     if (rows.isEmpty()) {
-      out.println("No scrape runs yet. Start one: ./trawl jobs scrape \"Data Engineer\" --location Netherlands");
+      out.println(
+          "No scrape runs yet. Start one: ./trawl jobs scrape \"Data Engineer\" --location"
+              + " Netherlands");
       return;
     }
     String format = "%-5s %-22s %-14s %-9s %-13s %6s %5s %7s %7s %8s  %-19s%n";
-    out.printf(format, "ID", "QUERY", "LOCATION", "STATUS", "RANGE", "FOUND", "NEW", "UPDATED",
-        "INVALID", "DURATION", "STARTED");
+    out.printf(
+        format,
+        "ID",
+        "QUERY",
+        "LOCATION",
+        "STATUS",
+        "RANGE",
+        "FOUND",
+        "NEW",
+        "UPDATED",
+        "INVALID",
+        "DURATION",
+        "STARTED");
     for (ScrapeRunRow row : rows) {
       out.printf(
           format,
@@ -77,7 +96,9 @@ public final class RunsCommand implements Callable<Integer> {
           row.jobsNew(),
           row.jobsUpdated(),
           row.jobsInvalid(),
-          row.durationSeconds() == null ? "-" : String.format(Locale.ROOT, "%.1fs", row.durationSeconds()),
+          row.durationSeconds() == null
+              ? "-"
+              : String.format(Locale.ROOT, "%.1fs", row.durationSeconds()),
           STARTED.format(row.startedAt()));
       if (row.error() != null) {
         out.println("      error: " + row.error());

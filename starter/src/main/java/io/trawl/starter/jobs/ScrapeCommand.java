@@ -1,7 +1,7 @@
 package io.trawl.starter.jobs;
 
 import io.trawl.activities.jobs.PaidCalls;
-import io.trawl.activities.store.SpendLedger;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code trawl jobs scrape}: one scrape run (or all configured ones), waited for and summarized. */
+/**
+ * {@code trawl jobs scrape}: one scrape run (or all configured ones), waited for and summarized.
+ */
 @Command(
     name = "scrape",
     mixinStandardHelpOptions = true,
@@ -51,7 +53,8 @@ public final class ScrapeCommand implements Callable<Integer> {
   @Option(
       names = "--lookback-days",
       paramLabel = "N",
-      description = "Override the date strategy: 1 = past 24 h, <= 7 week, <= 30 month, more = any.")
+      description =
+          "Override the date strategy: 1 = past 24 h, <= 7 week, <= 30 month, more = any.")
   Integer lookbackDays;
 
   @Option(
@@ -118,10 +121,12 @@ public final class ScrapeCommand implements Callable<Integer> {
             : TrawlConfigLoader.duration("--poll-deadline", "value", pollDeadline);
     if (all) {
       if (query != null || location != null) {
-        throw new UsageException("--all runs the searches in " + config.source() + "; drop QUERY and --location");
+        throw new UsageException(
+            "--all runs the searches in " + config.source() + "; drop QUERY and --location");
       }
       if (config.jobs().queries().isEmpty()) {
-        throw new UsageException(config.source() + ": jobs.queries is empty, nothing to run with --all");
+        throw new UsageException(
+            config.source() + ": jobs.queries is empty, nothing to run with --all");
       }
       List<ScrapeRequest> requests = new ArrayList<>();
       for (JobSearch search : config.jobs().queries()) {
@@ -130,7 +135,8 @@ public final class ScrapeCommand implements Callable<Integer> {
       return requests;
     }
     if (query == null || query.isBlank()) {
-      throw new UsageException("QUERY is empty: give a search keyword, e.g. \"Data Engineer\", or --all");
+      throw new UsageException(
+          "QUERY is empty: give a search keyword, e.g. \"Data Engineer\", or --all");
     }
     if (location == null || location.isBlank()) {
       throw new UsageException("--location is missing or empty, e.g. --location Netherlands");

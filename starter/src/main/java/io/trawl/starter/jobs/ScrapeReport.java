@@ -1,7 +1,7 @@
 package io.trawl.starter.jobs;
 
 import io.trawl.activities.spend.BudgetStatus;
-import io.trawl.activities.store.SpendLedger;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.starter.Json;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import java.io.PrintWriter;
@@ -41,10 +41,15 @@ final class ScrapeReport {
       ScrapeStarter.StartedRun run = runs.get(i);
       if (outcome.result() != null) {
         out.println(outcome.result().summary());
-        out.println("  Provider: " + outcome.result().provider()
-            + "  Date range: " + outcome.result().dateRange()
-            + "  Snapshot: " + outcome.result().snapshotId()
-            + "  Run id: " + outcome.result().runId());
+        out.println(
+            "  Provider: "
+                + outcome.result().provider()
+                + "  Date range: "
+                + outcome.result().dateRange()
+                + "  Snapshot: "
+                + outcome.result().snapshotId()
+                + "  Run id: "
+                + outcome.result().runId());
         costs.apply(outcome.result().runId()).ifPresent(cost -> out.println(costLine(cost)));
       } else {
         out.println("Scrape failed: " + run.request().query() + " in " + run.request().location());
@@ -58,7 +63,7 @@ final class ScrapeReport {
     out.flush();
   }
 
-  /** e.g. "  Cost: $0.22 for 145 records (budget brightdata-sandbox, ./trawl budget)". */
+  /** e.g. " Cost: $0.22 for 145 records (budget brightdata-sandbox, ./trawl budget)". */
   private static String costLine(SpendLedger.RunCost cost) {
     if (!"settled".equals(cost.state())) {
       return "  Cost: nothing settled (" + cost.state() + ", budget " + cost.scope() + ")";

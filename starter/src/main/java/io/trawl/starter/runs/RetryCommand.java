@@ -5,7 +5,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ResetWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.trawl.activities.store.ScrapeRunReopener;
+import io.trawl.activities.jobs.store.ScrapeRunReopener;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
@@ -39,8 +39,7 @@ public final class RetryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (TrawlRuntime runtime =
-        DurableConnection.open("runs retry", spec.commandLine().getErr())) {
+    try (TrawlRuntime runtime = DurableConnection.open("runs retry", spec.commandLine().getErr())) {
       WorkflowClient client = runtime.client();
       String namespace = client.getOptions().getNamespace();
       var described =

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trawl.activities.store.EtlManifestRepository;
-import io.trawl.activities.store.EtlQuarantineRepository;
-import io.trawl.activities.store.EtlQuarantineRow;
+import io.trawl.activities.etl.store.EtlManifestRepository;
+import io.trawl.activities.etl.store.EtlQuarantineRepository;
+import io.trawl.activities.etl.store.EtlQuarantineRow;
 import io.trawl.sandbox.files.DemoFiles;
 import io.trawl.sandbox.files.FakeFileServer;
 import io.trawl.sandbox.files.FileContent;

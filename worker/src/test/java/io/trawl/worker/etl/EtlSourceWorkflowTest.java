@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
-import io.trawl.activities.store.EtlManifestRepository;
-import io.trawl.activities.store.EtlRunRepository;
+import io.trawl.activities.etl.store.EtlManifestRepository;
+import io.trawl.activities.etl.store.EtlRunRepository;
 import io.trawl.sandbox.files.DemoFiles;
 import io.trawl.sandbox.files.FileContent;
 import io.trawl.sandbox.files.FileFaults;

@@ -3,7 +3,7 @@ package io.trawl.worker.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowOptions;
-import io.trawl.activities.store.JobLifecycleRepository;
+import io.trawl.activities.jobs.store.JobLifecycleRepository;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunResult;

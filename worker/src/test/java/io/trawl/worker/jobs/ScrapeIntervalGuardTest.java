@@ -7,9 +7,9 @@ import io.temporal.worker.WorkerFactory;
 import io.trawl.activities.jobs.JobIngestActivitiesImpl;
 import io.trawl.activities.jobs.ScrapeRunActivitiesImpl;
 import io.trawl.activities.jobs.SnapshotActivitiesImpl;
-import io.trawl.activities.store.JobRepository;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.JobRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.workflows.jobs.ProviderRef;
 import io.trawl.workflows.jobs.ScrapeRequest;
@@ -57,9 +57,7 @@ class ScrapeIntervalGuardTest {
     worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ScrapeRunActivitiesImpl(
-            runs,
-            new ProviderRef("brightdata", ProviderRef.SANDBOX),
-            clock),
+            runs, new ProviderRef("brightdata", ProviderRef.SANDBOX), clock),
         new SnapshotActivitiesImpl(stack.dataSource, stack.brightData, runs),
         new JobIngestActivitiesImpl(new JobRepository(stack.dataSource), runs));
     factory.start();
@@ -145,9 +143,9 @@ class ScrapeIntervalGuardTest {
   }
 
   /**
-   * Wall time plus an offset the test moves forward: "six hours later" for the activities that
-   * read the clock (interval guard, date strategy), while run rows keep PostgreSQL's wall-clock
-   * start times. The test server's skipped time is not used: it once jumped ten years ahead.
+   * Wall time plus an offset the test moves forward: "six hours later" for the activities that read
+   * the clock (interval guard, date strategy), while run rows keep PostgreSQL's wall-clock start
+   * times. The test server's skipped time is not used: it once jumped ten years ahead.
    */
   private static final class AdvancingClock extends Clock {
     private volatile Duration offset = Duration.ZERO;

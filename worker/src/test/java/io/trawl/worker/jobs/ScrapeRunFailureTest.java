@@ -9,8 +9,8 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.RunRef;
@@ -31,7 +31,8 @@ class ScrapeRunFailureTest {
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   private JobsTestStack stack;
 
@@ -71,7 +72,8 @@ class ScrapeRunFailureTest {
 
   @Test
   void waitsForRetryAfterOn429AndStillPaysOnce() {
-    stack(FakeBrightData.Faults.builder().rateLimited(1, 1).rateLimitedNoRetryAfter(1).build(), true);
+    stack(
+        FakeBrightData.Faults.builder().rateLimited(1, 1).rateLimitedNoRetryAfter(1).build(), true);
     stack.startWorker();
 
     ScrapeRunResult result = stack.newRun(SEARCH).run(SEARCH);
@@ -123,7 +125,8 @@ class ScrapeRunFailureTest {
   void failsRunWhenPollingPassesItsDeadline() {
     stack(FakeBrightData.Faults.builder().pollsBeforeReady(100_000).build(), true);
     stack.startWorker();
-    ScrapeRequest request = new ScrapeRequest("Data Engineer", "Netherlands", null, Duration.ofMinutes(3));
+    ScrapeRequest request =
+        new ScrapeRequest("Data Engineer", "Netherlands", null, Duration.ofMinutes(3));
 
     assertThatThrownBy(() -> stack.newRun(request).run(request))
         .isInstanceOf(WorkflowFailedException.class);
@@ -185,7 +188,7 @@ class ScrapeRunFailureTest {
       assertThat(row.error()).contains("Bright Data circuit breaker is open");
     }
     assertThat(
-            new io.trawl.activities.store.SpendLedger(db.getTestDatabase())
+            new io.trawl.activities.spend.SpendLedger(db.getTestDatabase())
                 .since(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)))
         .allSatisfy(budget -> assertThat(budget.committedUsd()).isZero());
   }

@@ -2,14 +2,14 @@ package io.trawl.worker.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunResult;
+import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
-import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScrapeRunWorkflowTest {
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   private JobsTestStack stack;
 
@@ -44,7 +45,8 @@ class ScrapeRunWorkflowTest {
   @Test
   void completesTheSevenStepsAndCountsNewJobsFromTheDatabase() throws Exception {
     ScrapeRunResult result =
-        stack().newRun(ScrapeRequest.of("Data Engineer", "Netherlands"))
+        stack()
+            .newRun(ScrapeRequest.of("Data Engineer", "Netherlands"))
             .run(ScrapeRequest.of("Data Engineer", "Netherlands"));
 
     assertThat(result.status()).isEqualTo("completed");

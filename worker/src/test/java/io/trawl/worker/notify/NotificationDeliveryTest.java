@@ -10,15 +10,15 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
-import io.trawl.activities.store.ScrapeRunRepository;
-import io.trawl.activities.store.ScrapeRunRow;
+import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.jobs.store.ScrapeRunRow;
+import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.etl.EtlFormat;
 import io.trawl.workflows.etl.EtlOutcome;
 import io.trawl.workflows.etl.EtlSource;
 import io.trawl.workflows.etl.EtlSourceResult;
 import io.trawl.workflows.jobs.ScrapeRequest;
-import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.workflows.notify.NotificationResult;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
@@ -165,8 +165,7 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void aQuarantinedEtlFileIsAnnouncedToASlackTargetAndNotToOneThatDoesNotWantIt()
-      throws Exception {
+  void aQuarantinedEtlFileIsAnnouncedToASlackTargetAndNotToOneThatDoesNotWantIt() throws Exception {
     stack(
         true,
         """
@@ -209,8 +208,7 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void aTargetAnswering500TwiceGetsItOnTheThirdTryWhileAHealthyTargetGetsItOnce()
-      throws Exception {
+  void aTargetAnswering500TwiceGetsItOnTheThirdTryWhileAHealthyTargetGetsItOnce() throws Exception {
     stack(
         true,
         """
@@ -241,9 +239,10 @@ class NotificationDeliveryTest {
   }
 
   private static double notifications(String outcome) {
-    String series =
-        "trawl_notifications_total{event=\"run_failed\",outcome=\"" + outcome + "\"} ";
-    return TrawlMetrics.registry().scrape().lines()
+    String series = "trawl_notifications_total{event=\"run_failed\",outcome=\"" + outcome + "\"} ";
+    return TrawlMetrics.registry()
+        .scrape()
+        .lines()
         .filter(line -> line.startsWith(series))
         .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
         .sum();
@@ -291,8 +290,7 @@ class NotificationDeliveryTest {
                 .getWorkflowServiceStubs()
                 .blockingStub()
                 .describeWorkflowExecution(
-                    io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest
-                        .newBuilder()
+                    io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
                         .setNamespace(stack.client().getOptions().getNamespace())
                         .setExecution(
                             WorkflowExecution.newBuilder()

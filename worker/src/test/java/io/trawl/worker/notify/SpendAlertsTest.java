@@ -14,7 +14,7 @@ import io.trawl.activities.notify.WebhookTarget;
 import io.trawl.activities.providers.ProviderBreaker;
 import io.trawl.activities.spend.RecordPricing;
 import io.trawl.activities.spend.RunBudget;
-import io.trawl.activities.store.SpendLedger;
+import io.trawl.activities.spend.SpendLedger;
 import io.trawl.worker.config.NotificationsConfig;
 import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.worker.spend.SpendReporter;
@@ -69,8 +69,7 @@ class SpendAlertsTest {
                     "finance",
                     "${env:FINANCE_HOOK}",
                     WebhookFormat.JSON,
-                    EnumSet.of(
-                        NotificationKind.BUDGET_WARNING, NotificationKind.BREAKER_OPENED)))),
+                    EnumSet.of(NotificationKind.BUDGET_WARNING, NotificationKind.BREAKER_OPENED)))),
         Map.of("FINANCE_HOOK", receiver.url("/finance")));
     env.start();
     reporter = new SpendReporter(new WorkerNotifier(env.getWorkflowClient()), Clock.systemUTC());

@@ -1,5 +1,8 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
+import io.trawl.activities.store.Jdbc;
+import io.trawl.activities.store.StoreException;
+import io.trawl.activities.store.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
-package io.trawl.activities.store;
+package io.trawl.activities.spend;
 
-import io.trawl.activities.spend.BudgetStatus;
+import io.trawl.activities.store.Jdbc;
+import io.trawl.activities.store.Transactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -89,9 +90,9 @@ public final class SpendLedger {
   }
 
   /**
-   * Holds back {@code amount} of the day's budget for the entry's run, unless settled plus
-   * reserved plus {@code amount} would pass {@code limit}. The limit is written on every call, so
-   * a raised limit in trawl.yaml counts the same day.
+   * Holds back {@code amount} of the day's budget for the entry's run, unless settled plus reserved
+   * plus {@code amount} would pass {@code limit}. The limit is written on every call, so a raised
+   * limit in trawl.yaml counts the same day.
    */
   public Reservation reserve(Entry entry, LocalDate day, BigDecimal limit, BigDecimal amount) {
     return Transactions.inTransaction(

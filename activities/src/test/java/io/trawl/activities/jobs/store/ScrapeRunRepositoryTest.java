@@ -1,9 +1,10 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.DateRange;
 import io.trawl.workflows.jobs.DateRangeChoice;

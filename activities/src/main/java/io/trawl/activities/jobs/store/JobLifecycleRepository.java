@@ -1,5 +1,7 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
+import io.trawl.activities.store.Jdbc;
+import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.jobs.lifecycle.InactiveSummary;
 import io.trawl.workflows.jobs.lifecycle.RetiredGroup;
 import io.trawl.workflows.jobs.lifecycle.Retirement;

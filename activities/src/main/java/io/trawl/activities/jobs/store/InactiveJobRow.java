@@ -1,4 +1,4 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
 import java.time.Instant;
 

@@ -1,8 +1,9 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
 import io.trawl.activities.jobs.JobRecordParser;
 import io.trawl.activities.jobs.ParsedRecord;
-import io.trawl.activities.store.JobBatchWriter.Staged;
+import io.trawl.activities.jobs.store.JobBatchWriter.Staged;
+import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.jobs.IngestResult;
 import io.trawl.workflows.jobs.RunRef;
 import java.io.IOException;

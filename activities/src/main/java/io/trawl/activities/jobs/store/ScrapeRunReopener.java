@@ -1,5 +1,6 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
+import io.trawl.activities.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,8 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * Puts a failed scrape run's row back to {@code running} before {@code ./trawl runs retry} resets
- * its workflow: the reset run finishes the same row (its id is in the replayed history), and
- * {@code complete} only finishes running rows.
+ * its workflow: the reset run finishes the same row (its id is in the replayed history), and {@code
+ * complete} only finishes running rows.
  */
 public final class ScrapeRunReopener {
   private static final String REOPEN =

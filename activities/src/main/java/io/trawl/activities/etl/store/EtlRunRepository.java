@@ -1,5 +1,6 @@
-package io.trawl.activities.store;
+package io.trawl.activities.etl.store;
 
+import io.trawl.activities.store.Jdbc;
 import io.trawl.workflows.etl.EtlOutcome;
 import io.trawl.workflows.etl.EtlSourceResult;
 import java.util.ArrayList;

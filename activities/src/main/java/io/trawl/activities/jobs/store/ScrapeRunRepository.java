@@ -1,7 +1,8 @@
-package io.trawl.activities.store;
+package io.trawl.activities.jobs.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trawl.activities.store.Jdbc;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.IngestResult;
@@ -168,9 +169,9 @@ public final class ScrapeRunRepository {
   }
 
   /**
-   * Records a run the interval guard held back, with status skipped and the reason in its
-   * metadata ({@code skip_reason}), or returns the id an earlier attempt with the same Temporal run
-   * id recorded.
+   * Records a run the interval guard held back, with status skipped and the reason in its metadata
+   * ({@code skip_reason}), or returns the id an earlier attempt with the same Temporal run id
+   * recorded.
    */
   public long recordSkipped(
       String workflowId, String temporalRunId, String query, String location, String reason) {
