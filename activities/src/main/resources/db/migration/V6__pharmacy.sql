@@ -19,7 +19,8 @@ CREATE INDEX api_cache_expires_idx ON api_cache (expires_at);
 CREATE TABLE pharmacy_runs (
     id               BIGSERIAL     PRIMARY KEY,
     workflow_id      TEXT          NOT NULL,
-    temporal_run_id  TEXT          NOT NULL,
+    -- Temporal's run id: makes openRun safe to retry; a reopened row takes the new one.
+    temporal_run_id  TEXT          NOT NULL UNIQUE,
     search_key       TEXT          NOT NULL,
     queries          TEXT[]        NOT NULL,
     locations        TEXT[]        NOT NULL,

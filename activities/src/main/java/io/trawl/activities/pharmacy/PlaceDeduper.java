@@ -1,6 +1,7 @@
 package io.trawl.activities.pharmacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trawl.workflows.pharmacy.PharmacySearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ public final class PlaceDeduper {
   private int added;
 
   /** One place the run collected, with the search that returned it and its raw item. */
-  public void add(PlaceItem place, JsonNode raw, SearchRef search) {
+  public void add(PlaceItem place, JsonNode raw, PharmacySearch search) {
     added++;
     String key = PlaceKeys.keyOf(place);
     Merged merged = byKey.get(key);
@@ -45,13 +46,14 @@ public final class PlaceDeduper {
   }
 
   /** A place after dedup: its key, the fullest record and every search that found it. */
-  public record UniquePlace(String key, PlaceItem place, JsonNode raw, List<SearchRef> searches) {}
+  public record UniquePlace(
+      String key, PlaceItem place, JsonNode raw, List<PharmacySearch> searches) {}
 
   private static final class Merged {
     final String key;
     PlaceItem place;
     JsonNode raw;
-    final Set<SearchRef> searches = new LinkedHashSet<>();
+    final Set<PharmacySearch> searches = new LinkedHashSet<>();
 
     Merged(String key, PlaceItem place, JsonNode raw) {
       this.key = key;

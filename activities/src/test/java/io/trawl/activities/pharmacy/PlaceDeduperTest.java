@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trawl.workflows.pharmacy.PharmacySearch;
 import org.junit.jupiter.api.Test;
 
 class PlaceDeduperTest {
-  private static final SearchRef SF = new SearchRef("pharmacy", "San Francisco, CA");
-  private static final SearchRef OAK = new SearchRef("drugstore", "Oakland, CA");
+  private static final PharmacySearch SF = new PharmacySearch("pharmacy", "San Francisco, CA");
+  private static final PharmacySearch OAK = new PharmacySearch("drugstore", "Oakland, CA");
 
   @Test
   void keepsOneRecordPerPlaceIdWithEverySearchThatFoundIt() {
@@ -87,7 +88,7 @@ class PlaceDeduperTest {
         .isEqualTo("independent_pharmacy_austin,_tx");
   }
 
-  private static void add(PlaceDeduper deduper, JsonNode item, SearchRef search) {
+  private static void add(PlaceDeduper deduper, JsonNode item, PharmacySearch search) {
     deduper.add(PlaceItem.fromJson(item), item, search);
   }
 }
