@@ -13,7 +13,9 @@ final class Places {
 
   static ObjectNode item(String title, String categoryName, String... categories) {
     ObjectNode item = JSON.createObjectNode();
-    item.put("title", title);
+    if (title != null) {
+      item.put("title", title);
+    }
     if (categoryName != null) {
       item.put("categoryName", categoryName);
     }
