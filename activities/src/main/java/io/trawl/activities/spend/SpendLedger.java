@@ -73,7 +73,24 @@ public final class SpendLedger {
    * @param repeated the run had reserved (or settled) before: a retry, nothing new was held back
    * @param status the budget after the reservation
    */
-  public record Reservation(boolean granted, boolean repeated, BudgetStatus status) {}
+  public record Reservation(
+      boolean granted, boolean repeated, BudgetStatus status, boolean overRunCap) {
+    public Reservation(boolean granted, boolean repeated, BudgetStatus status) {
+      this(granted, repeated, status, false);
+    }
+  }
+
+  /**
+   * A cap on what one run may commit across every scope: the sum of its entries whose run key
+   * starts with {@code runKeyPrefix}.
+   */
+  public record RunCap(String runKeyPrefix, BigDecimal capUsd) {}
+
+  // What a run has committed in every scope: held reservations and settled costs.
+  private static final String RUN_COMMITTED =
+      "SELECT coalesce(sum(CASE state WHEN 'settled' THEN cost_usd"
+          + " WHEN 'reserved' THEN reserved_usd ELSE 0 END), 0)"
+          + " FROM cost_ledger WHERE run_key LIKE ? ESCAPE '\\'";
 
   /**
    * The answer to {@link #settle}.
@@ -95,11 +112,36 @@ public final class SpendLedger {
    * limit in trawl.yaml counts the same day.
    */
   public Reservation reserve(Entry entry, LocalDate day, BigDecimal limit, BigDecimal amount) {
+    return reserve(entry, day, limit, amount, null);
+  }
+
+  /**
+   * As {@link #reserve(Entry, LocalDate, BigDecimal, BigDecimal)}, and also refused ({@code
+   * overRunCap}) when the run's committed total plus {@code amount} would pass {@code cap}. The
+   * run's own lock (an advisory lock on its key prefix, always taken before the budget row's) makes
+   * concurrent calls of one run see each other's reservations.
+   */
+  public Reservation reserve(
+      Entry entry, LocalDate day, BigDecimal limit, BigDecimal amount, RunCap cap) {
     return Transactions.inTransaction(
         dataSource,
         "reserve " + amount + " USD of " + entry.scope() + " for " + entry.runKey(),
         tx -> {
+          if (cap != null) {
+            try (PreparedStatement ps =
+                tx.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+              ps.setString(1, "run-cap:" + cap.runKeyPrefix());
+              ps.executeQuery().close();
+            }
+          }
           lockBudget(tx, entry.scope(), day, limit);
+          if (cap != null) {
+            Optional<String> held = state(tx, entry);
+            boolean repeat = held.isPresent() && !"released".equals(held.get());
+            if (!repeat && runCommitted(tx, cap).add(amount).compareTo(cap.capUsd()) > 0) {
+              return new Reservation(false, false, status(tx, entry, day), true);
+            }
+          }
           Optional<String> existing = state(tx, entry);
           if (existing.isPresent() && !"released".equals(existing.get())) {
             return new Reservation(true, true, status(tx, entry, day));
@@ -218,6 +260,18 @@ public final class SpendLedger {
               }
               return rows;
             });
+  }
+
+  private static BigDecimal runCommitted(Connection tx, RunCap cap) throws SQLException {
+    try (PreparedStatement ps = tx.prepareStatement(RUN_COMMITTED)) {
+      String prefix =
+          cap.runKeyPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      ps.setString(1, prefix + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBigDecimal(1);
+      }
+    }
   }
 
   /** Binds parameters 1 to 5 of {@link #RESERVE} and {@link #SETTLE}: who pays, on which day. */

@@ -1,0 +1,125 @@
+package io.trawl.activities.spend;
+
+import io.trawl.workflows.common.Failures;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One provider's daily budget for calls priced one by one (an Apify actor run, a Places lookup):
+ * reserve the call's price before it is made, settle with what the provider reports, release when
+ * the call never happened. An optional per-run cap is checked in the same transaction.
+ *
+ * <p>Sandbox calls keep their own scope ({@code <provider>-sandbox}) under the same limits.
+ */
+public final class CallBudget {
+  private static final Logger log = LoggerFactory.getLogger(CallBudget.class);
+
+  private final SpendLedger ledger;
+  private final String provider;
+  private final BigDecimal dailyLimitUsd;
+  private final ZoneId zone;
+  private final String mode;
+  private final Clock clock;
+  private final SpendListener listener;
+
+  public CallBudget(
+      SpendLedger ledger,
+      String provider,
+      BigDecimal dailyLimitUsd,
+      ZoneId zone,
+      boolean sandbox,
+      Clock clock,
+      SpendListener listener) {
+    if (dailyLimitUsd.signum() < 0) {
+      throw new IllegalArgumentException("daily budget of " + provider + " must not be negative");
+    }
+    this.ledger = ledger;
+    this.provider = provider;
+    this.dailyLimitUsd = dailyLimitUsd;
+    this.zone = zone;
+    this.mode = sandbox ? "sandbox" : "real";
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public String mode() {
+    return mode;
+  }
+
+  /**
+   * Holds back {@code amount} for the call {@code callKey}; a repeated key holds nothing more.
+   * Throws a non-retryable {@code BudgetExhausted} naming the budget (or the run's cap), what it
+   * holds and the setting that raises it.
+   *
+   * @param cap the run's cap, or null
+   */
+  public void reserve(String callKey, BigDecimal amount, SpendLedger.RunCap cap) {
+    SpendLedger.Reservation reservation =
+        ledger.reserve(entry(callKey), today(), dailyLimitUsd, amount, cap);
+    listener.budgetChanged(reservation.status());
+    if (reservation.overRunCap()) {
+      throw Failures.budgetExhausted(
+          "the run's cost cap of "
+              + BudgetStatus.usd(cap.capUsd())
+              + " is reached: this "
+              + provider
+              + " call needs "
+              + BudgetStatus.usd(amount)
+              + "; raise --max-cost");
+    }
+    if (!reservation.granted()) {
+      throw Failures.budgetExhausted(
+          "daily budget of "
+              + reservation.status().scope()
+              + " is exhausted: "
+              + reservation.status().describe()
+              + " ("
+              + zone.getId()
+              + ") is spent or held, and this call needs "
+              + BudgetStatus.usd(amount)
+              + "; raise budgets."
+              + provider
+              + ".daily_usd in trawl.yaml or wait for the next day");
+    }
+    if (!reservation.repeated()) {
+      listener.paidCall(provider, mode);
+    }
+    log.debug(
+        "budget reserved scope={} call={} amount={}",
+        reservation.status().scope(),
+        callKey,
+        amount);
+  }
+
+  /** Replaces the call's reservation with its actual cost. */
+  public void settle(String callKey, long units, BigDecimal cost) {
+    SpendLedger.Settlement settlement =
+        ledger.settle(entry(callKey), today(), dailyLimitUsd, units, cost);
+    if (!settlement.repeated()) {
+      listener.settled(provider, mode, units, cost);
+    }
+    listener.budgetChanged(settlement.status());
+  }
+
+  /** The call was not made: its reservation goes back. */
+  public void release(String callKey) {
+    ledger.release(entry(callKey)).ifPresent(listener::budgetChanged);
+  }
+
+  private SpendLedger.Entry entry(String callKey) {
+    String scope = "sandbox".equals(mode) ? provider + "-sandbox" : provider;
+    return new SpendLedger.Entry(scope, provider, mode, callKey);
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+}

@@ -1,0 +1,138 @@
+package io.trawl.activities.spend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.failure.ApplicationFailure;
+import io.trawl.workflows.common.Failures;
+import io.zonky.test.db.postgres.embedded.FlywayPreparer;
+import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
+import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Per-call budgets and per-run caps on real PostgreSQL, including races. */
+class CallBudgetTest {
+  @RegisterExtension
+  final PreparedDbExtension db =
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+
+  private CallBudget budget(String limit) {
+    return new CallBudget(
+        new SpendLedger(db.getTestDatabase()),
+        "apify",
+        new BigDecimal(limit),
+        ZoneId.of("UTC"),
+        false,
+        CLOCK,
+        SpendListener.NONE);
+  }
+
+  @Test
+  void tenConcurrentActorRunsOnABudgetForFourMakeExactlyFour() throws Exception {
+    CallBudget budget = budget("0.50");
+    BigDecimal actorRun = new BigDecimal("0.107"); // start + 25 places
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Future<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String key = "pharmacy-run-" + i + "/apify/search";
+      calls.add(
+          pool.submit(
+              () -> {
+                try {
+                  budget.reserve(key, actorRun, null);
+                  return true;
+                } catch (ApplicationFailure refused) {
+                  assertThat(refused.getType()).isEqualTo(Failures.BUDGET_EXHAUSTED);
+                  return false;
+                }
+              }));
+    }
+    long granted = 0;
+    for (Future<Boolean> call : calls) {
+      granted += call.get() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(granted).isEqualTo(4);
+    assertThat(committed()).isEqualByComparingTo("0.428");
+  }
+
+  @Test
+  void theRunCapHoldsAcrossConcurrentCallsOfOneRunAndEveryScope() throws Exception {
+    CallBudget places = budget("100");
+    SpendLedger.RunCap cap = new SpendLedger.RunCap("pharmacy-run-7/", new BigDecimal("0.10"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String key = "pharmacy-run-7/places/place-" + i;
+      calls.add(
+          pool.submit(
+              () -> {
+                try {
+                  places.reserve(key, new BigDecimal("0.032"), cap);
+                  return true;
+                } catch (ApplicationFailure refused) {
+                  assertThat(refused.getOriginalMessage())
+                      .contains("cost cap of $0.10")
+                      .contains("--max-cost");
+                  return false;
+                }
+              }));
+    }
+    long granted = 0;
+    for (Future<Boolean> call : calls) {
+      granted += call.get() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    assertThat(granted).isEqualTo(3);
+    // Another run's calls are not held to run 7's cap.
+    places.reserve(
+        "pharmacy-run-70/places/place-1",
+        new BigDecimal("0.032"),
+        new SpendLedger.RunCap("pharmacy-run-70/", new BigDecimal("0.10")));
+  }
+
+  @Test
+  void aRetriedReservationHoldsNothingMoreAndARefusalNamesTheKeyToRaise() {
+    CallBudget budget = budget("0.05");
+    budget.reserve("run/1", new BigDecimal("0.032"), null);
+    budget.reserve("run/1", new BigDecimal("0.032"), null);
+
+    assertThatThrownBy(() -> budget.reserve("run/2", new BigDecimal("0.032"), null))
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("daily budget of apify is exhausted")
+        .hasMessageContaining("budgets.apify.daily_usd");
+
+    budget.settle("run/1", 1, new BigDecimal("0.011"));
+    budget.reserve("run/2", new BigDecimal("0.032"), null);
+  }
+
+  private BigDecimal committed() throws Exception {
+    try (Connection c = db.getTestDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT sum(reserved_usd) FROM cost_ledger WHERE state = 'reserved'")) {
+      rs.next();
+      return rs.getBigDecimal(1);
+    }
+  }
+}
