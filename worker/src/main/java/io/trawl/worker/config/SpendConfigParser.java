@@ -25,7 +25,8 @@ import java.util.Set;
  * </pre>
  */
 final class SpendConfigParser {
-  private static final Set<String> BUDGET_KEYS = Set.of("zone", "brightdata");
+  private static final Set<String> BUDGET_KEYS =
+      Set.of("zone", "brightdata", "apify", "places", "llm");
   private static final Set<String> PRICING_KEYS =
       Set.of("daily_usd", "usd_per_1k_records", "reserve_records");
   private static final Set<String> BREAKERS_KEYS = Set.of("brightdata");
@@ -46,7 +47,8 @@ final class SpendConfigParser {
         zone = ZoneId.of(section.get("zone").asText().strip());
       } catch (DateTimeException e) {
         throw new ConfigException(
-            file + ": budgets.zone is not a time zone (e.g. UTC, Europe/Amsterdam), got \""
+            file
+                + ": budgets.zone is not a time zone (e.g. UTC, Europe/Amsterdam), got \""
                 + section.get("zone").asText()
                 + "\"");
       }
@@ -65,10 +67,7 @@ final class SpendConfigParser {
         defaults.provider(),
         money(file, "budgets.brightdata.daily_usd", brightData, defaults.dailyLimitUsd()),
         money(
-            file,
-            "budgets.brightdata.usd_per_1k_records",
-            brightData,
-            defaults.usdPer1kRecords()),
+            file, "budgets.brightdata.usd_per_1k_records", brightData, defaults.usdPer1kRecords()),
         whole(file, "budgets.brightdata.reserve_records", brightData, defaults.reserveRecords(), 0),
         zone);
   }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads trawl.yaml into {@link TrawlConfig}. Every value has a default, unknown keys are errors
- * (a typo would otherwise be silently ignored), and every error names the file and the key.
+ * Reads trawl.yaml into {@link TrawlConfig}. Every value has a default, unknown keys are errors (a
+ * typo would otherwise be silently ignored), and every error names the file and the key.
  */
 public final class TrawlConfigLoader {
   /** Shipped inside the jar so a fresh clone works without writing a config first. */
@@ -25,7 +25,14 @@ public final class TrawlConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP_LEVEL_KEYS =
       Set.of(
-          "jobs", "etl", "pharmacy", "market", "schedules", "budgets", "breakers",
+          "jobs",
+          "etl",
+          "pharmacy",
+          "market",
+          "schedules",
+          "budgets",
+          "breakers",
+          "providers",
           "notifications");
   private static final Set<String> JOBS_KEYS =
       Set.of("queries", "poll_deadline", "min_interval_hours");
@@ -103,7 +110,9 @@ public final class TrawlConfigLoader {
     for (int i = 0; i < list.size(); i++) {
       String key = "jobs.queries[" + i + "]";
       JsonNode entry = list.get(i);
-      queries.add(new JobSearch(text(source, key + ".query", entry), text(source, key + ".location", entry)));
+      queries.add(
+          new JobSearch(
+              text(source, key + ".query", entry), text(source, key + ".location", entry)));
     }
     Duration deadline = JobsConfig.DEFAULTS.pollDeadline();
     if (node.hasNonNull("poll_deadline")) {
