@@ -1,8 +1,10 @@
 package io.trawl.starter;
 
 import io.trawl.starter.bench.BenchCommand;
+import io.trawl.starter.cache.CacheCommand;
 import io.trawl.starter.etl.EtlCommand;
 import io.trawl.starter.jobs.JobsCommand;
+import io.trawl.starter.pharmacy.PharmacyCommand;
 import io.trawl.starter.runs.RunsCommand;
 import io.trawl.starter.schedule.ScheduleCommand;
 import picocli.CommandLine;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       JobsCommand.class,
       EtlCommand.class,
+      PharmacyCommand.class,
+      CacheCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,
       DevCommand.class,
