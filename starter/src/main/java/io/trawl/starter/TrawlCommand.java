@@ -25,8 +25,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       JobsCommand.class,
       EtlCommand.class,
-      PharmacyCommand.class,
-      CacheCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,
       DevCommand.class,
