@@ -89,7 +89,7 @@ class ComposeFileTest {
     for (String name : oneShots) {
       assertThat(services.at("/" + name + "/restart").asText())
           .as("%s runs to completion, not forever", name)
-          .isIn("no", "on-failure", "on-failure:5");
+          .matches("no|on-failure(:\\d+)?");
     }
   }
 
