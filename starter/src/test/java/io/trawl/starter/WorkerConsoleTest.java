@@ -47,6 +47,7 @@ class WorkerConsoleTest {
       Map<String, String> env = new HashMap<>(ProductionEnv.of(temporal, db, home));
       env.put("BRIGHTDATA_API_TOKEN", "test-token");
       env.put("BRIGHTDATA_BASE_URL", brightData.baseUrl());
+      env.put("TRAWL_METRICS_PORT", "0");
       Path broken = home.resolve("broken.yaml");
       Files.writeString(
           broken,

@@ -45,9 +45,6 @@ final class HandledFailures {
               || app.getCategory() == ApplicationErrorCategory.BENIGN)) {
         return Optional.of(app);
       }
-      if (cursor.getCause() == cursor) {
-        break;
-      }
     }
     return Optional.empty();
   }

@@ -39,10 +39,6 @@ public final class TerminalLog {
     levelChosen = chosen;
   }
 
-  static Mode mode() {
-    return mode;
-  }
-
   /** {@code --verbose}: every line, every stack trace. */
   static boolean verbose() {
     return verbose;
