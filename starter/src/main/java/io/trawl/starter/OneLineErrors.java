@@ -1,7 +1,6 @@
 package io.trawl.starter;
 
 import io.trawl.worker.config.ConfigException;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -29,7 +28,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
-    boolean verbose = Arrays.asList(parsed.originalArgs()).contains("--verbose");
+    boolean verbose = parsed.originalArgs().contains("--verbose");
     if (verbose) {
       ex.printStackTrace(command.getErr());
     }

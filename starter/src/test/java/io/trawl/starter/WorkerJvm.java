@@ -39,14 +39,26 @@ final class WorkerJvm implements AutoCloseable {
 
   /** Starts {@code trawl worker} with {@code env} on top of a cleaned copy of this environment. */
   static WorkerJvm start(Map<String, String> env) throws IOException {
+    return start(env, List.of());
+  }
+
+  /** As {@link #start}, logging the way a user's worker does (the shipped logback.xml). */
+  static WorkerJvm startWithShippedLogging(Map<String, String> env) throws IOException {
+    return start(env, List.of("-Dlogback.configurationFile=" + CliProcess.SHIPPED_LOGBACK));
+  }
+
+  private static WorkerJvm start(Map<String, String> env, List<String> jvmOptions)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
     command.add(TrawlCommand.class.getName());
     command.add("worker");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("TEMPORAL_ADDRESS");
     builder.environment().remove("BRIGHTDATA_API_TOKEN");
+    builder.environment().remove("TRAWL_LOG_LEVEL");
     builder.environment().putAll(env);
     return new WorkerJvm(builder.start());
   }
