@@ -3,9 +3,7 @@ package io.trawl.starter;
 import io.trawl.worker.DevStack;
 import io.trawl.worker.runtime.NamespaceSetup;
 import io.trawl.worker.runtime.RuntimeResolution;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +25,7 @@ public final class SetupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> env = CliEnvironment.get();
-    RuntimeResolution resolution = RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env));
+    RuntimeResolution resolution = Runtimes.resolve(spec.commandLine().getErr());
     if (!resolution.durable()) {
       throw new UsageException(
           "setup needs a Temporal server: set TEMPORAL_ADDRESS (./trawl dev sets itself up)");

@@ -1,6 +1,7 @@
 package io.trawl.starter.schedule;
 
 import io.temporal.client.WorkflowClient;
+import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TemporalClients;
 import io.trawl.worker.runtime.DevLock;
@@ -27,7 +28,8 @@ final class ScheduleConnection implements AutoCloseable {
   }
 
   static ScheduleConnection open(Map<String, String> env, PrintWriter err) {
-    RuntimeResolution resolution = RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env));
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env), Runtimes.notice(err));
     if (!resolution.durable()) {
       throw new UsageException(ScheduleProblem.NEEDS_SERVER);
     }
