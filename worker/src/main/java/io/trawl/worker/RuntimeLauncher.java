@@ -7,12 +7,15 @@ import io.trawl.worker.runtime.DatabaseConfig;
 import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Opens the {@link TrawlRuntime} of the mode the environment selects (DESIGN.md, runtime modes). */
+/**
+ * Opens the {@link TrawlRuntime} of the mode the environment selects (DESIGN.md, runtime modes).
+ */
 public final class RuntimeLauncher {
   private RuntimeLauncher() {}
 
@@ -59,15 +62,12 @@ public final class RuntimeLauncher {
     }
     DataSource dataSource = database.newDataSource();
     Migrations.migrate(dataSource);
-    String target = resolution.temporalTarget().orElseThrow();
-    WorkflowClient client =
-        workflows ? TemporalClients.connect(target, resolution.namespace()) : null;
+    TemporalConnection temporal = resolution.temporal().orElseThrow();
+    WorkflowClient client = workflows ? TemporalClients.connect(temporal) : null;
     return new RemoteRuntime(
         client,
         dataSource,
-        List.of(
-            "Temporal at " + target + " (namespace " + resolution.namespace() + ")",
-            "database " + database.redactedJdbcUrl()),
+        List.of(temporal.describe(), "database " + database.redactedJdbcUrl()),
         null);
   }
 
