@@ -68,6 +68,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
       message = cause.getMessage();
       cause = cause.getCause();
     }
-    return message == null ? ex.getClass().getSimpleName() : message;
+    if (message == null) {
+      return ex.getClass().getSimpleName();
+    }
+    // gRPC puts a proxy's whole answer (headers, an HTML page) after the first line.
+    return message.lines().findFirst().orElse(message);
   }
 }

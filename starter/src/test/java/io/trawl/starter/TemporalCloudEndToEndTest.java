@@ -130,8 +130,38 @@ class TemporalCloudEndToEndTest {
 
     CliRun run = CliRun.run(env, "setup");
 
-    assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err().lines())
+        .as(run.err())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("trawl: TLS with " + proxy.address() + " failed (")
+        .endsWith("check TEMPORAL_TLS_SERVER_CA_CERT_PATH and TEMPORAL_TLS_SERVER_NAME");
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain(API_KEY);
+  }
+
+  @Test
+  void mutualTlsWithAClientCertificateInsteadOfAnApiKey() {
+    Map<String, String> env = new HashMap<>(cloudEnv(API_KEY));
+    env.remove("TEMPORAL_API_KEY");
+    env.put("TEMPORAL_ADDRESS", proxy.mtlsAddress());
+    env.put("TEMPORAL_NAMESPACE", "trawl-mtls");
+    env.put("TEMPORAL_TLS_CLIENT_CERT_PATH", proxy.clientCertificate().toString());
+    env.put("TEMPORAL_TLS_CLIENT_KEY_PATH", proxy.clientKey().toString());
+
+    CliRun setup = CliRun.run(env, "setup");
+
+    assertThat(setup.exitCode()).as(setup.out() + setup.err()).isZero();
+    assertThat(setup.out())
+        .contains("client certificate")
+        .contains("registered namespace trawl-mtls");
+
+    env.remove("TEMPORAL_TLS_CLIENT_CERT_PATH");
+    env.remove("TEMPORAL_TLS_CLIENT_KEY_PATH");
+    CliRun without = CliRun.run(env, "setup");
+
+    assertThat(without.exitCode()).as(without.out() + without.err()).isNotZero();
+    assertThat(without.err().lines()).as(without.err()).hasSize(1);
+    assertThat(without.err()).doesNotContain("\tat ");
   }
 
   private Map<String, String> cloudEnv(String apiKey) {

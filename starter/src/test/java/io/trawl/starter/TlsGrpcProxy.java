@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A secured Temporal endpoint made on loopback: Debian's nginx terminates TLS with a certificate
- * from a throwaway CA and passes gRPC to a plain server, refusing (HTTP 401, which gRPC reads as
- * UNAUTHENTICATED) any request whose {@code authorization} is not {@code Bearer <key>} — what
- * Temporal Cloud does with an API key.
+ * Secured Temporal endpoints made on loopback: Debian's nginx terminates TLS with a certificate
+ * from a throwaway CA and passes gRPC to a plain server. One port refuses (HTTP 401, which gRPC
+ * reads as UNAUTHENTICATED) any request whose {@code authorization} is not {@code Bearer <key>} —
+ * what Temporal Cloud does with an API key; the other wants a client certificate from the same CA
+ * (mTLS), as a self-hosted cluster with {@code requireClientAuth} does.
  *
  * <p>nginx comes from {@code TRAWL_NGINX} (set by {@code scripts/test}, which runs {@code
  * scripts/install-nginx.sh}), else {@code PATH} or {@code /usr/sbin/nginx}; without it the test
@@ -30,11 +31,13 @@ final class TlsGrpcProxy implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final int port;
+  private final int mtlsPort;
 
-  private TlsGrpcProxy(Process process, Path dir, int port) {
+  private TlsGrpcProxy(Process process, Path dir, int port, int mtlsPort) {
     this.process = process;
     this.dir = dir;
     this.port = port;
+    this.mtlsPort = mtlsPort;
   }
 
   /** Makes the CA and certificate in {@code dir} and starts nginx in front of {@code upstream}. */
@@ -43,9 +46,10 @@ final class TlsGrpcProxy implements AutoCloseable {
     Path nginx = nginx();
     makeCertificates(dir);
     int port = freePort();
+    int mtlsPort = freePort();
     Files.createDirectories(dir.resolve("tmp"));
     Path conf = dir.resolve("nginx.conf");
-    Files.writeString(conf, config(dir, port, upstream, apiKey, modernHttp2(nginx)));
+    Files.writeString(conf, config(dir, port, mtlsPort, upstream, apiKey, modernHttp2(nginx)));
     Process process =
         new ProcessBuilder(
                 nginx.toString(),
@@ -58,14 +62,30 @@ final class TlsGrpcProxy implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("nginx.out").toFile())
             .start();
-    TlsGrpcProxy proxy = new TlsGrpcProxy(process, dir, port);
-    proxy.awaitListening(Duration.ofSeconds(20));
+    TlsGrpcProxy proxy = new TlsGrpcProxy(process, dir, port, mtlsPort);
+    proxy.awaitListening(port, Duration.ofSeconds(20));
+    proxy.awaitListening(mtlsPort, Duration.ofSeconds(20));
     return proxy;
   }
 
   /** {@code 127.0.0.1:port}, for {@code TEMPORAL_ADDRESS}. */
   String address() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The port that wants a client certificate instead of an API key. */
+  String mtlsAddress() {
+    return "127.0.0.1:" + mtlsPort;
+  }
+
+  /** A client certificate the CA signed, for {@code TEMPORAL_TLS_CLIENT_CERT_PATH}. */
+  Path clientCertificate() {
+    return dir.resolve("client.pem");
+  }
+
+  /** Its key (PKCS#8 PEM), for {@code TEMPORAL_TLS_CLIENT_KEY_PATH}. */
+  Path clientKey() {
+    return dir.resolve("client.key");
   }
 
   /** The throwaway CA's certificate, for {@code TEMPORAL_TLS_SERVER_CA_CERT_PATH}. */
@@ -111,7 +131,7 @@ final class TlsGrpcProxy implements AutoCloseable {
   }
 
   private static String config(
-      Path dir, int port, String upstream, String apiKey, boolean modernHttp2) {
+      Path dir, int port, int mtlsPort, String upstream, String apiKey, boolean modernHttp2) {
     String tmp = dir.resolve("tmp").toString();
     return """
     daemon off;
@@ -143,6 +163,21 @@ final class TlsGrpcProxy implements AutoCloseable {
           grpc_pass grpc://%7$s;
         }
       }
+      server {
+        listen 127.0.0.1:%8$d ssl%4$s;
+        %5$s
+        ssl_certificate %1$s/server.pem;
+        ssl_certificate_key %1$s/server.key;
+        ssl_client_certificate %1$s/ca.pem;
+        ssl_verify_client on;
+        keepalive_requests 100000;
+        client_max_body_size 0;
+        location / {
+          grpc_read_timeout 300s;
+          grpc_send_timeout 300s;
+          grpc_pass grpc://%7$s;
+        }
+      }
     }
     """
         .formatted(
@@ -152,75 +187,50 @@ final class TlsGrpcProxy implements AutoCloseable {
             modernHttp2 ? "" : " http2",
             modernHttp2 ? "http2 on;" : "",
             apiKey,
-            upstream);
+            upstream,
+            mtlsPort);
   }
 
   private static void makeCertificates(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    run(
-        List.of(
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=trawl test CA",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign"),
-        dir);
-    run(
-        List.of(
-            "openssl",
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-keyout",
-            "server.key",
-            "-out",
-            "server.csr",
-            "-subj",
-            "/CN=" + SERVER_NAME),
-        dir);
+    String ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+    openssl(
+        dir,
+        "req -x509 "
+            + ec
+            + " -keyout ca.key -out ca.pem -days 2 -subj /CN=trawl-test-CA"
+            + " -addext basicConstraints=critical,CA:TRUE"
+            + " -addext keyUsage=critical,keyCertSign,cRLSign");
+    openssl(dir, "req " + ec + " -keyout server.key -out server.csr -subj /CN=" + SERVER_NAME);
     Files.writeString(
         dir.resolve("server.ext"),
         "subjectAltName=DNS:"
             + SERVER_NAME
             + "\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
             + "extendedKeyUsage=serverAuth\n");
-    run(
-        List.of(
-            "openssl",
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.pem",
-            "-days",
-            "2",
-            "-extfile",
-            "server.ext"),
-        dir);
+    sign(dir, "server");
+    openssl(dir, "req " + ec + " -keyout client.key -out client.csr -subj /CN=trawl-worker");
+    Files.writeString(
+        dir.resolve("client.ext"),
+        "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=clientAuth\n");
+    sign(dir, "client");
+  }
+
+  private static void sign(Path dir, String name) throws IOException, InterruptedException {
+    openssl(
+        dir,
+        "x509 -req -in %1$s.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out %1$s.pem -days 2"
+                .formatted(name)
+            + " -extfile "
+            + name
+            + ".ext");
+  }
+
+  /** Runs openssl with space-separated arguments (none of them contains a space). */
+  private static void openssl(Path dir, String args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args.split(" ")));
+    run(command, dir);
   }
 
   private static String run(List<String> command, Path dir)
@@ -240,7 +250,7 @@ final class TlsGrpcProxy implements AutoCloseable {
     }
   }
 
-  private void awaitListening(Duration timeout) throws InterruptedException, IOException {
+  private void awaitListening(int port, Duration timeout) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

@@ -5,11 +5,14 @@ import io.grpc.StatusRuntimeException;
 import io.trawl.worker.config.ConfigException;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a server's refusal of trawl's credentials (gRPC {@code UNAUTHENTICATED} or {@code
  * PERMISSION_DENIED}, wherever it sits in a cause chain) into one line naming where the credentials
- * came from, e.g. {@code TEMPORAL_API_KEY}; never their value.
+ * came from, e.g. {@code TEMPORAL_API_KEY}; never their value. A failed TLS handshake (an untrusted
+ * or misnamed server certificate) becomes one line naming the TLS variables, instead of gRPC's
+ * "UNAVAILABLE: io exception".
  */
 public final class TemporalRefusals {
   private TemporalRefusals() {}
@@ -18,7 +21,14 @@ public final class TemporalRefusals {
   public static Optional<String> describe(Throwable failure, Map<String, String> env) {
     Optional<Status> refused = refusal(failure);
     if (refused.isEmpty()) {
-      return Optional.empty();
+      return handshake(failure)
+          .map(
+              reason ->
+                  "TLS with "
+                      + connection(env).map(TemporalConnection::address).orElse("Temporal")
+                      + " failed ("
+                      + reason
+                      + "): check TEMPORAL_TLS_SERVER_CA_CERT_PATH and TEMPORAL_TLS_SERVER_NAME");
     }
     Status status = refused.get();
     String description = status.getDescription();
@@ -57,6 +67,28 @@ public final class TemporalRefusals {
       }
     }
     return Optional.empty();
+  }
+
+  /** The innermost message under a TLS failure, which says what was wrong with the certificate. */
+  private static Optional<String> handshake(Throwable failure) {
+    Throwable ssl = null;
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        ssl = t;
+      }
+    }
+    if (ssl == null) {
+      return Optional.empty();
+    }
+    Throwable innermost = ssl;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String message = innermost.getMessage();
+    return Optional.of(
+        message == null || message.isBlank()
+            ? innermost.getClass().getSimpleName()
+            : message.lines().findFirst().orElse(message));
   }
 
   private static Optional<TemporalConnection> connection(Map<String, String> env) {
