@@ -34,6 +34,14 @@ class TemporalCloudEndToEndTest {
   private static final String API_KEY = "trawl-test-key-" + UUID.randomUUID();
   private static final String NAMESPACE = "trawl-cloud";
 
+  /**
+   * The worker JVMs log as a deployed worker does (the CLI's logback.xml, INFO on the console and
+   * in TRAWL_HOME/logs/trawl.log), not with the tests' quieter configuration, so the key checks
+   * cover what production writes.
+   */
+  private static final List<String> PRODUCTION_LOGGING =
+      List.of("-Dlogback.configurationFile=logback.xml");
+
   @RegisterExtension static final DevServerExtension temporal = new DevServerExtension();
 
   @RegisterExtension
@@ -73,7 +81,8 @@ class TemporalCloudEndToEndTest {
         .contains("registered namespace " + NAMESPACE)
         .contains("registered search attributes (Keyword): TrawlPipeline");
 
-    try (WorkerJvm worker = WorkerJvm.start(env).awaitPolling(Duration.ofSeconds(120))) {
+    try (WorkerJvm worker =
+        WorkerJvm.start(env, PRODUCTION_LOGGING).awaitPolling(Duration.ofSeconds(120))) {
       CliRun scrape =
           CliRun.run(env, "jobs", "scrape", "Data Engineer", "--location", "Netherlands");
 
@@ -85,6 +94,7 @@ class TemporalCloudEndToEndTest {
           .doesNotContain(API_KEY);
       assertThat(setup.out() + setup.err() + scrape.out() + scrape.err()).doesNotContain(API_KEY);
     }
+    assertThat(home.resolve("logs/trawl.log")).exists();
     assertThat(filesContaining(home, API_KEY))
         .as("files under TRAWL_HOME holding the key")
         .isEmpty();
@@ -112,10 +122,14 @@ class TemporalCloudEndToEndTest {
       assertThat(run.out()).doesNotContain(wrongKey);
     }
 
-    try (WorkerJvm worker = WorkerJvm.start(env)) {
+    try (WorkerJvm worker = WorkerJvm.start(env, PRODUCTION_LOGGING)) {
       int exit = worker.awaitExit(Duration.ofSeconds(120));
 
       assertThat(exit).as(worker.output()).isEqualTo(2);
+      assertThat(worker.output().lines().filter(l -> l.contains("TEMPORAL_API_KEY")))
+          .as(worker.output())
+          .hasSize(1);
+      assertThat(worker.output()).doesNotContain("\tat ");
       assertThat(worker.output())
           .contains("trawl: Temporal refused the credentials in TEMPORAL_API_KEY")
           .doesNotContain(wrongKey);
@@ -172,6 +186,7 @@ class TemporalCloudEndToEndTest {
     env.put("TEMPORAL_TLS_SERVER_CA_CERT_PATH", proxy.caCertificate().toString());
     env.put("TEMPORAL_TLS_SERVER_NAME", TlsGrpcProxy.SERVER_NAME);
     env.put("TRAWL_METRICS_PORT", "0");
+    env.put("TRAWL_LOG_LEVEL", "INFO");
     return Map.copyOf(env);
   }
 

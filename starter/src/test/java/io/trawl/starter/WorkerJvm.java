@@ -42,9 +42,16 @@ final class WorkerJvm implements AutoCloseable {
 
   /** Starts {@code trawl worker} with {@code env} on top of a cleaned copy of this environment. */
   static WorkerJvm start(Map<String, String> env) throws IOException {
+    return start(env, List.of());
+  }
+
+  /** The same with extra JVM options, e.g. the production logging configuration. */
+  static WorkerJvm start(Map<String, String> env, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(TrawlCommand.class.getName());
     command.add("worker");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
