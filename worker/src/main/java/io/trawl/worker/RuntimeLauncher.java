@@ -9,6 +9,7 @@ import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.RuntimeMode;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import java.util.List;
 import java.util.Map;
@@ -102,15 +103,12 @@ public final class RuntimeLauncher {
     }
     DataSource dataSource = database.newDataSource();
     Migrations.migrate(dataSource);
-    String target = resolution.temporalTarget().orElseThrow();
-    WorkflowClient client =
-        workflows ? TemporalClients.connect(target, resolution.namespace()) : null;
+    TemporalConnection temporal = resolution.temporal().orElseThrow();
+    WorkflowClient client = workflows ? TemporalClients.connect(temporal) : null;
     return new RemoteRuntime(
         client,
         dataSource,
-        List.of(
-            "Temporal at " + target + " (namespace " + resolution.namespace() + ")",
-            "database " + database.redactedJdbcUrl()),
+        List.of(temporal.describe(), "database " + database.redactedJdbcUrl()),
         null);
   }
 

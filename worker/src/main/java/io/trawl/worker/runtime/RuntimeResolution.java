@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime mode a command runs in, with where its Temporal server is.
  *
- * <p>Decided in the order of DESIGN.md's "Runtime modes": {@code TEMPORAL_ADDRESS} set means
+ * <p>Decided in the order of DESIGN.md's "Runtime modes": {@code TEMPORAL_ADDRESS} (or a {@code
+ * temporal.toml} profile chosen with {@code TEMPORAL_PROFILE} / {@code TEMPORAL_CONFIG_FILE}) means
  * production; else a live {@code ./trawl dev} lock means attached; else embedded. A blank variable
  * counts as unset (the test build sets {@code TEMPORAL_ADDRESS} to the empty string).
  *
@@ -19,14 +20,15 @@ import org.slf4j.LoggerFactory;
  * DevStartWait#TIMEOUT_ENV}, default 60 s) and attaches.
  *
  * @param mode the chosen mode
- * @param temporalTarget the gRPC address; empty in embedded mode, where the command starts its own
- * @param namespace {@code TEMPORAL_NAMESPACE} in production, the dev server's when attached, else
- *     {@code default}
+ * @param temporal how to reach the server, with TLS and credentials in production; empty in
+ *     embedded mode, where the command starts its own
+ * @param namespace {@code TEMPORAL_NAMESPACE} (or the profile's) in production, the dev server's
+ *     when attached, else {@code default}
  * @param devLock the lock attached to, in attached mode
  */
 public record RuntimeResolution(
     RuntimeMode mode,
-    Optional<String> temporalTarget,
+    Optional<TemporalConnection> temporal,
     String namespace,
     Optional<DevLock> devLock) {
   public static final String ADDRESS_ENV = "TEMPORAL_ADDRESS";
@@ -35,7 +37,7 @@ public record RuntimeResolution(
 
   public RuntimeResolution {
     Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(temporalTarget, "temporalTarget");
+    Objects.requireNonNull(temporal, "temporal");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(devLock, "devLock");
   }
@@ -50,13 +52,17 @@ public record RuntimeResolution(
    *
    * @param notice gets one line before waiting for a {@code ./trawl dev} that is starting
    * @throws IllegalStateException when that {@code ./trawl dev} does not finish starting in time
+   * @throws io.trawl.worker.config.ConfigException when production's Temporal settings are wrong
    */
   public static RuntimeResolution resolve(
       Map<String, String> env, TrawlHome home, Consumer<String> notice) {
-    Optional<String> address = nonBlank(env.get(ADDRESS_ENV));
-    if (address.isPresent()) {
-      String namespace = nonBlank(env.get(NAMESPACE_ENV)).orElse(DEFAULT_NAMESPACE);
-      return new RuntimeResolution(RuntimeMode.PRODUCTION, address, namespace, Optional.empty());
+    if (TemporalConnection.requested(env)) {
+      TemporalConnection connection = TemporalConnection.fromEnvironment(env);
+      return new RuntimeResolution(
+          RuntimeMode.PRODUCTION,
+          Optional.of(connection),
+          connection.namespace(),
+          Optional.empty());
     }
     Optional<DevLock> lock = DevLock.readLive(home);
     if (lock.isEmpty()) {
@@ -65,7 +71,8 @@ public record RuntimeResolution(
     if (lock.isPresent()) {
       return new RuntimeResolution(
           RuntimeMode.ATTACHED,
-          Optional.of(lock.get().temporalTarget()),
+          Optional.of(
+              TemporalConnection.plain(lock.get().temporalTarget(), lock.get().namespace())),
           lock.get().namespace(),
           lock);
     }
@@ -89,6 +96,11 @@ public record RuntimeResolution(
             + DevStartWait.describe(timeout)
             + ")...");
     return DevStartWait.awaitLock(home, starting.get(), timeout);
+  }
+
+  /** The server's gRPC address; empty in embedded mode. */
+  public Optional<String> temporalTarget() {
+    return temporal.map(TemporalConnection::address);
   }
 
   /** True when the server keeps histories, schedules and visibility beyond this command. */

@@ -29,6 +29,23 @@ class RuntimeResolutionTest {
   }
 
   @Test
+  void choosesProductionForATemporalTomlProfileWithTheProfilesAddressAndNamespace()
+      throws Exception {
+    Path toml = tempDir.resolve("temporal.toml");
+    java.nio.file.Files.writeString(
+        toml, "[profile.prod]\naddress = \"temporal.prod:7233\"\nnamespace = \"trawl\"\n");
+
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(
+            Map.of("TEMPORAL_CONFIG_FILE", toml.toString(), "TEMPORAL_PROFILE", "prod"),
+            TrawlHome.at(tempDir));
+
+    assertThat(resolution.mode()).isEqualTo(RuntimeMode.PRODUCTION);
+    assertThat(resolution.temporalTarget()).contains("temporal.prod:7233");
+    assertThat(resolution.namespace()).isEqualTo("trawl");
+  }
+
+  @Test
   void defaultsTheProductionNamespace() {
     RuntimeResolution resolution =
         RuntimeResolution.resolve(Map.of("TEMPORAL_ADDRESS", "t:7233"), TrawlHome.at(tempDir));
