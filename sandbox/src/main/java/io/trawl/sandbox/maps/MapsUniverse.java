@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * places a search returns depends only on (search string, location), so two processes agree.
  *
  * <p>Each city has an endless pool of places; a search walks it and keeps about three in four, but
- * always the first six, so two searches in one city share places (one place, several searches). The
- * pool opens with the cases a pharmacy pipeline must handle: chains, an independent, Kaiser, a
- * compounding and a veterinary pharmacy, a place closed for good, a clinic, a mall, a place in a
- * neighbouring town, a place closed for now and one the Places API does not know. Thread-safe.
+ * always the fifteen that open it, so two searches in one city share places (one place, several
+ * searches). The pool opens with the cases a pharmacy pipeline must handle: chains, an independent,
+ * Kaiser, a compounding and a veterinary pharmacy, a place closed for good, a clinic, a mall, a
+ * place in a neighbouring town, a place closed for now and one the Places API does not know.
+ * Thread-safe.
  */
 public final class MapsUniverse {
   /** Places of a city looked at when a text search names an address not yet seen. */
@@ -69,7 +70,7 @@ public final class MapsUniverse {
     int count = Math.max(0, Math.min(wanted, limit));
     List<MapsPlace> places = new ArrayList<>(count);
     for (int index = 0; places.size() < count; index++) {
-      if (index < 6 || Hashes.unit(seed, index) < 0.75) {
+      if (index < PlaceFactory.HEAD.size() || Hashes.unit(seed, index) < 0.75) {
         places.add(place(city, index));
       }
     }
