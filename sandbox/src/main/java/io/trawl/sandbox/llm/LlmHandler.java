@@ -41,7 +41,14 @@ final class LlmHandler implements HttpHandler {
         return;
       }
       calls.incrementAndGet();
-      answer(exchange);
+      try {
+        answer(exchange);
+      } catch (RuntimeException e) {
+        log.error("fake LLM failed to answer path={}", exchange.getRequestURI(), e);
+        if (exchange.getResponseCode() == -1) {
+          Exchanges.json(exchange, 500, error("fake LLM bug: " + e, "server_error", null));
+        }
+      }
     } catch (Exchanges.BodyCut e) {
       throw e;
     } catch (IOException e) {
