@@ -8,9 +8,9 @@ import java.util.Set;
  *
  * @param common latency, 5xx, HTML, truncated and reset bodies; its {@code endpoint} is one of
  *     {@link FakeApify#ENDPOINTS}
- * @param runSeconds how long a run takes, in simulated seconds (default 20)
+ * @param runSeconds how long a run takes, in simulated seconds (default 10)
  * @param millisPerSecond real milliseconds per simulated second (default 1000); a test shrinks it
- *     to 5 so a run finishes in 100 ms and a 60 s long-poll takes 300 ms
+ *     to 5 so a run finishes in 50 ms and a 60 s long-poll takes 300 ms
  * @param outcome how a run ends: SUCCEEDED, FAILED or TIMED-OUT
  * @param partialShare the share of its places a FAILED run keeps in its dataset (default 0.5)
  * @param emptyDataset runs find nothing: SUCCEEDED with 0 items
@@ -67,7 +67,7 @@ public record ApifyFaults(
   /** Fluent builder; each setter names the component it sets. */
   public static final class Builder {
     private CommonFaults common = CommonFaults.none();
-    private int runSeconds = 20;
+    private int runSeconds = 10;
     private long millisPerSecond = 1000;
     private String outcome = "SUCCEEDED";
     private double partialShare = 0.5;

@@ -77,6 +77,12 @@ final class ApifyHandler implements HttpHandler {
       counters.request(route.endpoint());
       try {
         answer(exchange, route);
+      } catch (NumberFormatException e) {
+        Exchanges.json(
+            exchange,
+            400,
+            ApifyErrors.body(
+                "invalid-value", "A query parameter is not a number: " + e.getMessage()));
       } catch (RuntimeException e) {
         log.error("fake Apify failed to answer path={}", exchange.getRequestURI(), e);
         if (exchange.getResponseCode() == -1) {

@@ -104,10 +104,19 @@ public final class MapsUniverse {
     return found.stream().filter(MapsPlace::knownToPlaces).toList();
   }
 
+  /** By address, also after a leading name ("CVS Pharmacy, 1 Main St, …"), else by name. */
   private List<MapsPlace> lookUp(String text) {
-    MapsPlace atAddress = byAddress.get(normalize(text));
-    if (atAddress != null) {
-      return List.of(atAddress);
+    int from = 0;
+    while (true) {
+      MapsPlace atAddress = byAddress.get(normalize(text.substring(from)));
+      if (atAddress != null) {
+        return List.of(atAddress);
+      }
+      int comma = text.indexOf(',', from);
+      if (comma < 0) {
+        break;
+      }
+      from = comma + 1;
     }
     return byName.getOrDefault(normalize(text), List.of());
   }

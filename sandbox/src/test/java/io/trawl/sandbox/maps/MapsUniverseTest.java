@@ -86,6 +86,7 @@ class MapsUniverseTest {
     assertThat(new MapsUniverse().findByText(cvs.formattedAddress())).containsExactly(cvs);
     assertThat(universe.findByText(cvs.address())).containsExactly(cvs);
     assertThat(universe.findByText("CVS Pharmacy")).contains(cvs);
+    assertThat(universe.findByText("CVS Pharmacy, " + cvs.formattedAddress())).containsExactly(cvs);
   }
 
   @Test
