@@ -92,7 +92,8 @@ final class UnlockerErrors {
   }
 
   private static boolean isZoneNotFound(String errorCode, String body) {
-    return ZONE_NOT_FOUND.contains(errorCode) || body != null && ZONE_TEXT.matcher(body).find();
+    return errorCode != null && ZONE_NOT_FOUND.contains(errorCode)
+        || body != null && ZONE_TEXT.matcher(body).find();
   }
 
   /** {@code client_*} codes other than the zone ones concern the account (suspended, …). */
