@@ -15,8 +15,12 @@ import java.time.Instant;
  */
 public final class PriceModel {
   static final int MINUTES_PER_DAY = 24 * 60;
-  private static final int PRE_MARKET_MINUTES = 90;
-  private static final int POST_MARKET_MINUTES = 240;
+
+  /** Pre-market runs this long before a session's open. */
+  public static final int PRE_MARKET_MINUTES = 90;
+
+  /** Post-market runs this long after a session's close. */
+  public static final int POST_MARKET_MINUTES = 240;
 
   private PriceModel() {}
 

@@ -58,6 +58,30 @@ public final class Replies {
     }
   }
 
+  /**
+   * Declares the whole length, sends half of {@code body}, then throws {@link BodyCut} so the
+   * server drops the connection: a body cut off mid-way. The handler must let it propagate.
+   */
+  public static void sendTruncated(
+      HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+    throw new BodyCut();
+  }
+
+  /**
+   * Thrown out of a handler on purpose: the JDK server only drops a connection when its handler
+   * throws; otherwise the client would wait for the missing bytes until it times out.
+   */
+  public static final class BodyCut extends IOException {
+    BodyCut() {
+      super("body cut on purpose (truncateBody fault)");
+    }
+  }
+
   public static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       return in.readAllBytes();

@@ -42,14 +42,14 @@ public record Venue(
       new Venue("NYM", "NYMEX", "America/New_York", 0, 23 * 60 + 59, false);
 
   /** True on days the venue trades; {@code epochDay} counts UTC days from 1970-01-01. */
-  boolean tradesOn(long epochDay) {
+  public boolean tradesOn(long epochDay) {
     // 1970-01-01 was a Thursday: day % 7 == 2 is Saturday, 3 is Sunday.
     long weekday = Math.floorMod(epochDay, 7);
     return weekends || (weekday != 2 && weekday != 3);
   }
 
   /** True when the session runs round the clock on its days (currencies, crypto, futures). */
-  boolean roundTheClock() {
+  public boolean roundTheClock() {
     return openMinute == 0 && closeMinute == 23 * 60 + 59;
   }
 }

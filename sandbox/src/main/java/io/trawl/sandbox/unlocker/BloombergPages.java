@@ -53,6 +53,13 @@ final class BloombergPages {
     return document(head, body, nextData(pageProps, "/_error", ticker));
   }
 
+  /** A 200 page of Bloomberg's that is not a quote page: its generic "something went wrong". */
+  static String errorPage() {
+    return "<!DOCTYPE html><html lang=\"en\"><head><title>Bloomberg</title></head><body>"
+        + "<main><h1>Something went wrong</h1><p>We're working on it. Please try again later."
+        + "</p></main></body></html>";
+  }
+
   private static String document(String head, String body, String nextData) {
     return "<!DOCTYPE html><html lang=\"en\"><head>"
         + head

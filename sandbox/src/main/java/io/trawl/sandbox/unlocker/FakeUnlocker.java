@@ -1,6 +1,7 @@
 package io.trawl.sandbox.unlocker;
 
 import io.trawl.sandbox.LoopbackServer;
+import io.trawl.sandbox.market.FaultsAdmin;
 import io.trawl.sandbox.market.Instruments;
 import io.trawl.sandbox.market.PriceModel;
 import io.trawl.sandbox.market.RequestCounters;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Like the real service it checks the bearer token (401), the body (400) and the zone ({@code
  * zone "<name>" not found}, {@code x-brd-err-code: client_10000}); {@link UnlockerFaults} adds
  * robot pages, 429 {@code client_10110}, 502 {@code client_10100}, gateway HTML and slow bodies.
- * Only delivered quote pages are billed ({@link #billedRequests()}).
+ * Only delivered quote pages are billed ({@link #billedRequests()}). {@code /__admin/faults},
+ * {@code /__admin/stats} and {@code /__admin/reset} do the same from another process.
  */
 public final class FakeUnlocker implements AutoCloseable {
   /** The zone the sandbox knows unless told otherwise. */
@@ -67,7 +69,17 @@ public final class FakeUnlocker implements AutoCloseable {
       server =
           LoopbackServer.start(
               requestedPort,
-              Map.of("/request", new RequestHandler(clock, faults, counters, zones)));
+              Map.of(
+                  "/request",
+                  new RequestHandler(clock, faults, counters, zones),
+                  "/__admin/",
+                  new FaultsAdmin<>(
+                      UnlockerFaults.class,
+                      UnlockerFaults.none(),
+                      this::faults,
+                      this::faults,
+                      this::reset,
+                      this::stats)));
       log.info("fake Bright Data Unlocker listening url={}", server.baseUrl());
     }
     return this;
@@ -122,6 +134,14 @@ public final class FakeUnlocker implements AutoCloseable {
   /** Answers per HTTP status. */
   public Map<Integer, Long> answers() {
     return counters.byStatus();
+  }
+
+  private Map<String, ?> stats() {
+    return Map.of(
+        "requests", counters.total(),
+        "billedRequests", counters.delivered(),
+        "bySymbol", counters.bySymbol(),
+        "answers", counters.byStatus());
   }
 
   /** Zeroes the counters and re-arms the current faults. */

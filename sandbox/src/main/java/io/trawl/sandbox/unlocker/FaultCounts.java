@@ -10,6 +10,7 @@ final class FaultCounts {
   private final AtomicInteger rateLimitedNoRetryAfter = new AtomicInteger();
   private final AtomicInteger zoneLimit = new AtomicInteger();
   private final AtomicInteger htmlErrorPages = new AtomicInteger();
+  private final AtomicInteger targetErrorPages = new AtomicInteger();
 
   FaultCounts(UnlockerFaults initial) {
     arm(initial);
@@ -22,6 +23,7 @@ final class FaultCounts {
     rateLimitedNoRetryAfter.set(faults.rateLimitedNoRetryAfter());
     zoneLimit.set(faults.zoneLimit());
     htmlErrorPages.set(faults.htmlErrorPages());
+    targetErrorPages.set(faults.targetErrorPages());
   }
 
   UnlockerFaults current() {
@@ -46,6 +48,10 @@ final class FaultCounts {
 
   boolean takeHtmlErrorPage() {
     return take(htmlErrorPages);
+  }
+
+  boolean takeTargetErrorPage() {
+    return take(targetErrorPages);
   }
 
   private static boolean take(AtomicInteger remaining) {

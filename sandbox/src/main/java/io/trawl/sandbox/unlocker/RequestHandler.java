@@ -57,6 +57,8 @@ final class RequestHandler implements HttpHandler {
         }
       }
       counters.answered(exchange.getResponseCode());
+    } catch (Replies.BodyCut e) {
+      throw e;
     } catch (IOException e) {
       log.debug("client went away: {}", e.toString());
     }
@@ -122,6 +124,12 @@ final class RequestHandler implements HttpHandler {
       return;
     }
     String symbol = symbolOf(ask.url());
+    if (faults.takeTargetErrorPage()) {
+      // The Unlocker got a page from the target, so it bills; the page just holds no quote.
+      counters.deliver();
+      Replies.html(exchange, 200, BloombergPages.errorPage());
+      return;
+    }
     Optional<Instrument> instrument =
         Instruments.byBloomberg(symbol == null ? null : symbol.toUpperCase(Locale.ROOT));
     if (instrument.isEmpty()) {
@@ -132,7 +140,9 @@ final class RequestHandler implements HttpHandler {
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
     // Bright Data bills a request once the target's page is delivered; blocks and errors are free.
     counters.deliver();
-    if (armed.slowBodyMillis() > 0) {
+    if (armed.truncateBody()) {
+      Replies.sendTruncated(exchange, 200, "text/html; charset=utf-8", body);
+    } else if (armed.slowBodyMillis() > 0) {
       Replies.sendSlowly(exchange, 200, "text/html; charset=utf-8", body, armed.slowBodyMillis());
     } else {
       Replies.send(exchange, 200, "text/html; charset=utf-8", body);

@@ -12,12 +12,14 @@ package io.trawl.sandbox.unlocker;
  * @param rateLimitedNoRetryAfter requests answered 429 {@code client_10110} without Retry-After
  * @param zoneLimit requests answered 502 {@code client_10100} (zone usage limit)
  * @param htmlErrorPages requests answered 503 with a gateway's HTML error page
+ * @param targetErrorPages requests answered 200 with a Bloomberg page that holds no quote (billed)
  * @param zoneErrorStatus the status of the unknown-zone answer: 400, or 407 as Bright Data's proxy
  *     interface sends it
  * @param invalidToken every request answers 401, whatever the token
  * @param latencyMillis pause before answering
  * @param slowBodyMillis pause in the middle of each quote page, to run past a client timeout
  * @param pageBytes approximate size of a quote page; real ones are about 450 KB
+ * @param truncateBody quote pages stop half-way and the connection drops
  */
 public record UnlockerFaults(
     int robotPages,
@@ -28,11 +30,13 @@ public record UnlockerFaults(
     int rateLimitedNoRetryAfter,
     int zoneLimit,
     int htmlErrorPages,
+    int targetErrorPages,
     int zoneErrorStatus,
     boolean invalidToken,
     long latencyMillis,
     long slowBodyMillis,
-    int pageBytes) {
+    int pageBytes,
+    boolean truncateBody) {
 
   public UnlockerFaults {
     if (robotPages < 0
@@ -41,6 +45,7 @@ public record UnlockerFaults(
         || rateLimitedNoRetryAfter < 0
         || zoneLimit < 0
         || htmlErrorPages < 0
+        || targetErrorPages < 0
         || latencyMillis < 0
         || slowBodyMillis < 0
         || pageBytes < 0) {
@@ -73,11 +78,13 @@ public record UnlockerFaults(
     b.rateLimitedNoRetryAfter = rateLimitedNoRetryAfter;
     b.zoneLimit = zoneLimit;
     b.htmlErrorPages = htmlErrorPages;
+    b.targetErrorPages = targetErrorPages;
     b.zoneErrorStatus = zoneErrorStatus;
     b.invalidToken = invalidToken;
     b.latencyMillis = latencyMillis;
     b.slowBodyMillis = slowBodyMillis;
     b.pageBytes = pageBytes;
+    b.truncateBody = truncateBody;
     return b;
   }
 
@@ -91,11 +98,13 @@ public record UnlockerFaults(
     private int rateLimitedNoRetryAfter;
     private int zoneLimit;
     private int htmlErrorPages;
+    private int targetErrorPages;
     private int zoneErrorStatus = 400;
     private boolean invalidToken;
     private long latencyMillis;
     private long slowBodyMillis;
     private int pageBytes = 450_000;
+    private boolean truncateBody;
 
     private Builder() {}
 
@@ -128,6 +137,16 @@ public record UnlockerFaults(
 
     public Builder htmlErrorPages(int times) {
       this.htmlErrorPages = times;
+      return this;
+    }
+
+    public Builder targetErrorPages(int times) {
+      this.targetErrorPages = times;
+      return this;
+    }
+
+    public Builder truncateBody(boolean on) {
+      this.truncateBody = on;
       return this;
     }
 
@@ -166,11 +185,13 @@ public record UnlockerFaults(
           rateLimitedNoRetryAfter,
           zoneLimit,
           htmlErrorPages,
+          targetErrorPages,
           zoneErrorStatus,
           invalidToken,
           latencyMillis,
           slowBodyMillis,
-          pageBytes);
+          pageBytes,
+          truncateBody);
     }
   }
 }

@@ -63,6 +63,8 @@ final class ChartHandler implements HttpHandler {
       }
       counters.answered(exchange.getResponseCode());
       log.debug("chart symbol={} status={}", symbol, exchange.getResponseCode());
+    } catch (Replies.BodyCut e) {
+      throw e;
     } catch (IOException e) {
       log.debug("client went away path={}: {}", exchange.getRequestURI().getPath(), e.toString());
     }
@@ -116,7 +118,9 @@ final class ChartHandler implements HttpHandler {
         Replies.JSON.writeValueAsBytes(
             ChartJson.chart(instrument.get(), now, spec, series, faults.metaOnly()));
     counters.deliver();
-    if (faults.slowBodyMillis() > 0) {
+    if (faults.truncateBody()) {
+      Replies.sendTruncated(exchange, 200, "application/json;charset=utf-8", body);
+    } else if (faults.slowBodyMillis() > 0) {
       Replies.sendSlowly(
           exchange, 200, "application/json;charset=utf-8", body, faults.slowBodyMillis());
     } else {

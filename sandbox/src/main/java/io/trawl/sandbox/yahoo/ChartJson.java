@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trawl.sandbox.market.Instrument;
 import io.trawl.sandbox.market.PriceModel;
 import io.trawl.sandbox.market.Tick;
+import io.trawl.sandbox.market.Venue;
 import io.trawl.sandbox.yahoo.ChartSeries.Bar;
 import io.trawl.sandbox.yahoo.ChartSeries.Series;
 import java.time.Instant;
@@ -85,6 +86,7 @@ final class ChartJson {
     if (spec.range().equals("1d")) {
       meta.put("previousClose", tick.previousClose());
     }
+    tradingPeriod(meta.putObject("currentTradingPeriod"), instrument, tick);
     meta.put("scale", 3)
         .put("priceHint", instrument.decimals())
         .put("dataGranularity", spec.interval())
@@ -92,6 +94,26 @@ final class ChartJson {
     ArrayNode ranges = meta.putArray("validRanges");
     ChartSpec.RANGES.forEach(ranges::add);
     return meta;
+  }
+
+  /**
+   * Today's pre-market, regular and post-market windows (epoch seconds), or those of the last
+   * session when the venue does not trade today, as Yahoo's {@code currentTradingPeriod}.
+   */
+  private static void tradingPeriod(ObjectNode period, Instrument instrument, Tick tick) {
+    Venue venue = instrument.venue();
+    long day = Math.floorDiv(tick.lastTrade().getEpochSecond(), 86_400);
+    long open = PriceModel.openMinute(venue, day) * 60;
+    long close = PriceModel.closeMinute(venue, day) * 60;
+    long pre = venue.roundTheClock() ? open : open - PriceModel.PRE_MARKET_MINUTES * 60L;
+    long post = venue.roundTheClock() ? close : close + PriceModel.POST_MARKET_MINUTES * 60L;
+    window(period.putObject("pre"), pre, open);
+    window(period.putObject("regular"), open, close);
+    window(period.putObject("post"), close, post);
+  }
+
+  private static void window(ObjectNode node, long start, long end) {
+    node.put("timezone", "UTC").put("start", start).put("end", end).put("gmtoffset", 0);
   }
 
   private static void column(ArrayNode array, List<Bar> bars, Function<Bar, Double> field) {

@@ -1,6 +1,7 @@
 package io.trawl.sandbox.yahoo;
 
 import io.trawl.sandbox.LoopbackServer;
+import io.trawl.sandbox.market.FaultsAdmin;
 import io.trawl.sandbox.market.Instruments;
 import io.trawl.sandbox.market.PriceModel;
 import io.trawl.sandbox.market.RequestCounters;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like the real one it answers 404 {@code Not Found} for unknown symbols, 422 for 1m bars over
  * more than 8 days, 429 {@code Too Many Requests} to bursts and to library-default User-Agents, and
- * now and then its "Will be right back" page; {@link YahooFaults} sets how often.
+ * now and then its "Will be right back" page; {@link YahooFaults} sets how often. {@code
+ * /__admin/faults}, {@code /__admin/stats} and {@code /__admin/reset} do from another process what
+ * {@link #faults(YahooFaults)}, the counters and {@link #reset()} do here.
  */
 public final class FakeYahoo implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FakeYahoo.class);
@@ -58,7 +61,18 @@ public final class FakeYahoo implements AutoCloseable {
     if (server == null) {
       server =
           LoopbackServer.start(
-              requestedPort, Map.of(ChartHandler.PREFIX, new ChartHandler(clock, dice, counters)));
+              requestedPort,
+              Map.of(
+                  ChartHandler.PREFIX,
+                  new ChartHandler(clock, dice, counters),
+                  "/__admin/",
+                  new FaultsAdmin<>(
+                      YahooFaults.class,
+                      YahooFaults.defaults(),
+                      this::faults,
+                      this::faults,
+                      this::reset,
+                      this::stats)));
       log.info("fake Yahoo listening url={}", server.baseUrl());
     }
     return this;
@@ -108,6 +122,14 @@ public final class FakeYahoo implements AutoCloseable {
   /** Answers per HTTP status (200, 404, 422, 429, 503…). */
   public Map<Integer, Long> answers() {
     return counters.byStatus();
+  }
+
+  private Map<String, ?> stats() {
+    return Map.of(
+        "requests", counters.total(),
+        "chartsServed", counters.delivered(),
+        "bySymbol", counters.bySymbol(),
+        "answers", counters.byStatus());
   }
 
   /** Zeroes the counters and re-arms the current faults. */

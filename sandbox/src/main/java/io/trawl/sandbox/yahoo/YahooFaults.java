@@ -2,7 +2,8 @@ package io.trawl.sandbox.yahoo;
 
 /**
  * What {@link FakeYahoo} does wrong, and how often. Count fields (N × …) are consumed one per
- * request; the rest stay on until replaced.
+ * request; the rest stay on until replaced. Field names are also the JSON keys of {@code POST
+ * /__admin/faults}.
  *
  * @param faultRate share of requests (0..1) that fail at random, half with 429 and half with the
  *     HTML outage page; {@link #defaults()} sets 10 %
@@ -20,6 +21,7 @@ package io.trawl.sandbox.yahoo;
  *     python-requests, curl…) answers 429, as Yahoo's bot defences do
  * @param latencyMillis pause before answering
  * @param slowBodyMillis pause in the middle of a 200 body
+ * @param truncateBody 200 bodies stop half-way and the connection drops
  */
 public record YahooFaults(
     double faultRate,
@@ -34,7 +36,8 @@ public record YahooFaults(
     long burstWindowMillis,
     boolean refuseLibraryAgents,
     long latencyMillis,
-    long slowBodyMillis) {
+    long slowBodyMillis,
+    boolean truncateBody) {
 
   public YahooFaults {
     if (faultRate < 0 || faultRate > 1) {
@@ -51,217 +54,159 @@ public record YahooFaults(
     }
   }
 
-  /** The sandbox's everyday behaviour: 10 % random failures, null bars, bot defences on. */
+  /** The sandbox's everyday behaviour: 10 % random failures, null bars, bot and burst defences. */
   public static YahooFaults defaults() {
-    return new YahooFaults(0.10, 42, 0, 0, 503, false, false, true, 100, 10_000, true, 0, 0);
+    return builder().build();
   }
 
   /** A well-behaved Yahoo: no random failures, no burst limit; null bars and bot defences stay. */
   public static YahooFaults none() {
-    return defaults().withFaultRate(0).withBurstLimit(0);
+    return builder().faultRate(0).burstLimit(0).build();
   }
 
-  public YahooFaults withFaultRate(double rate) {
-    return new YahooFaults(
-        rate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public YahooFaults withSeed(long newSeed) {
-    return new YahooFaults(
-        faultRate,
-        newSeed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.faultRate = faultRate;
+    b.seed = seed;
+    b.rateLimited = rateLimited;
+    b.outagePages = outagePages;
+    b.outageStatus = outageStatus;
+    b.notFoundAs200 = notFoundAs200;
+    b.metaOnly = metaOnly;
+    b.nullBars = nullBars;
+    b.burstLimit = burstLimit;
+    b.burstWindowMillis = burstWindowMillis;
+    b.refuseLibraryAgents = refuseLibraryAgents;
+    b.latencyMillis = latencyMillis;
+    b.slowBodyMillis = slowBodyMillis;
+    b.truncateBody = truncateBody;
+    return b;
   }
 
-  public YahooFaults withRateLimited(int times) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        times,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+  /** Fluent builder; every setter names the record component it sets. */
+  public static final class Builder {
+    private double faultRate = 0.10;
+    private long seed = 42;
+    private int rateLimited = 0;
+    private int outagePages = 0;
+    private int outageStatus = 503;
+    private boolean notFoundAs200 = false;
+    private boolean metaOnly = false;
+    private boolean nullBars = true;
+    private int burstLimit = 100;
+    private long burstWindowMillis = 10_000;
+    private boolean refuseLibraryAgents = true;
+    private long latencyMillis = 0;
+    private long slowBodyMillis = 0;
+    private boolean truncateBody = false;
 
-  public YahooFaults withOutagePages(int times, int status) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        times,
-        status,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    private Builder() {}
 
-  public YahooFaults withNotFoundAs200(boolean on) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        on,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder faultRate(double value) {
+      this.faultRate = value;
+      return this;
+    }
 
-  public YahooFaults withMetaOnly(boolean on) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        on,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
 
-  public YahooFaults withNullBars(boolean on) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        on,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder rateLimited(int value) {
+      this.rateLimited = value;
+      return this;
+    }
 
-  public YahooFaults withBurstLimit(int requests) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        requests,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder outagePages(int value) {
+      this.outagePages = value;
+      return this;
+    }
 
-  public YahooFaults withBurst(int requests, long windowMillis) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        requests,
-        windowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder outageStatus(int value) {
+      this.outageStatus = value;
+      return this;
+    }
 
-  public YahooFaults withRefuseLibraryAgents(boolean on) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        on,
-        latencyMillis,
-        slowBodyMillis);
-  }
+    public Builder notFoundAs200(boolean value) {
+      this.notFoundAs200 = value;
+      return this;
+    }
 
-  public YahooFaults withLatencyMillis(long millis) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        millis,
-        slowBodyMillis);
-  }
+    public Builder metaOnly(boolean value) {
+      this.metaOnly = value;
+      return this;
+    }
 
-  public YahooFaults withSlowBodyMillis(long millis) {
-    return new YahooFaults(
-        faultRate,
-        seed,
-        rateLimited,
-        outagePages,
-        outageStatus,
-        notFoundAs200,
-        metaOnly,
-        nullBars,
-        burstLimit,
-        burstWindowMillis,
-        refuseLibraryAgents,
-        latencyMillis,
-        millis);
+    public Builder nullBars(boolean value) {
+      this.nullBars = value;
+      return this;
+    }
+
+    public Builder burstLimit(int value) {
+      this.burstLimit = value;
+      return this;
+    }
+
+    public Builder burstWindowMillis(long value) {
+      this.burstWindowMillis = value;
+      return this;
+    }
+
+    public Builder refuseLibraryAgents(boolean value) {
+      this.refuseLibraryAgents = value;
+      return this;
+    }
+
+    public Builder latencyMillis(long value) {
+      this.latencyMillis = value;
+      return this;
+    }
+
+    public Builder slowBodyMillis(long value) {
+      this.slowBodyMillis = value;
+      return this;
+    }
+
+    public Builder truncateBody(boolean value) {
+      this.truncateBody = value;
+      return this;
+    }
+
+    /** {@code times} requests get the outage page, with {@code status}. */
+    public Builder outagePages(int times, int status) {
+      this.outagePages = times;
+      this.outageStatus = status;
+      return this;
+    }
+
+    /** More than {@code requests} inside {@code windowMillis} answer 429. */
+    public Builder burst(int requests, long windowMillis) {
+      this.burstLimit = requests;
+      this.burstWindowMillis = windowMillis;
+      return this;
+    }
+
+    public YahooFaults build() {
+      return new YahooFaults(
+          faultRate,
+          seed,
+          rateLimited,
+          outagePages,
+          outageStatus,
+          notFoundAs200,
+          metaOnly,
+          nullBars,
+          burstLimit,
+          burstWindowMillis,
+          refuseLibraryAgents,
+          latencyMillis,
+          slowBodyMillis,
+          truncateBody);
+    }
   }
 }

@@ -252,4 +252,52 @@ class FakeUnlockerTest {
     assertThat(again).isEqualTo(first);
     assertThat(later).isNotEqualTo(first);
   }
+
+  @Test
+  void adminEndpointArmsFaultsFromAnotherProcessAndReportsCounters() throws IOException {
+    start(UnlockerFaults.none());
+    HttpRequest arm =
+        HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__admin/faults"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"alwaysRobot\":true}"))
+            .build();
+    HttpRequest unknown =
+        HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__admin/faults"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"robots\":1}"))
+            .build();
+
+    HttpResponse<String> armed = send(arm);
+    HttpResponse<String> refused = send(unknown);
+    HttpResponse<String> robot = quotePage("AAPL:US");
+    HttpResponse<String> stats =
+        send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__admin/stats")).build());
+
+    assertThat(armed.statusCode()).isEqualTo(200);
+    assertThat(fake.faults().alwaysRobot()).isTrue();
+    assertThat(fake.faults().pageBytes()).isEqualTo(450_000);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).startsWith("unknown fault robots; known: robotPages, ");
+    assertThat(robot.body()).contains("Are you a robot?");
+    JsonNode counters = JSON.readTree(stats.body());
+    assertThat(counters.get("requests").asLong()).isEqualTo(1);
+    assertThat(counters.get("billedRequests").asLong()).isZero();
+  }
+
+  @Test
+  void targetErrorPageIsA200WithoutAQuoteAndIsBilled() {
+    start(UnlockerFaults.builder().targetErrorPages(1).build());
+
+    HttpResponse<String> response = quotePage("AAPL:US");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("Something went wrong").doesNotContain("__NEXT_DATA__");
+    assertThat(fake.billedRequests()).isEqualTo(1);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -147,7 +147,7 @@ class FakeYahooTest {
 
   @Test
   void metaOnlyResultsHaveNoTimestampsOrIndicators() throws IOException {
-    start(YahooFaults.none().withMetaOnly(true));
+    start(YahooFaults.none().toBuilder().metaOnly(true).build());
 
     JsonNode result = result("AAPL", "range=5d&interval=1d");
 
@@ -172,7 +172,7 @@ class FakeYahooTest {
 
   @Test
   void unknownSymbolCanAnswer200WithTheErrorBody() {
-    start(YahooFaults.none().withNotFoundAs200(true));
+    start(YahooFaults.none().toBuilder().notFoundAs200(true).build());
 
     HttpResponse<String> response = chart("NOPE", "range=1d", BROWSER);
 
@@ -208,7 +208,7 @@ class FakeYahooTest {
 
   @Test
   void burstPastTheLimitGets429() {
-    start(YahooFaults.none().withBurst(3, 60_000));
+    start(YahooFaults.none().toBuilder().burst(3, 60_000).build());
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -220,7 +220,7 @@ class FakeYahooTest {
 
   @Test
   void outagePageIsHtml() {
-    start(YahooFaults.none().withOutagePages(1, 503));
+    start(YahooFaults.none().toBuilder().outagePages(1, 503).build());
 
     HttpResponse<String> first = chart("AAPL", "range=1d", BROWSER);
     HttpResponse<String> second = chart("AAPL", "range=1d", BROWSER);
@@ -232,9 +232,9 @@ class FakeYahooTest {
 
   @Test
   void defaultFaultRateFailsAboutOneRequestInTenTheSameWayEachRun() {
-    start(YahooFaults.defaults().withBurstLimit(0));
+    start(YahooFaults.defaults().toBuilder().burstLimit(0).build());
     int failedFirst = failures(200);
-    fake.faults(YahooFaults.defaults().withBurstLimit(0));
+    fake.faults(YahooFaults.defaults().toBuilder().burstLimit(0).build());
     int failedAgain = failures(200);
 
     assertThat(failedFirst).isEqualTo(failedAgain).isBetween(8, 40);
@@ -257,5 +257,32 @@ class FakeYahooTest {
     return StreamSupport.stream(array.spliterator(), false)
         .map(n -> n.isNull() ? null : n.asDouble())
         .toList();
+  }
+
+  @Test
+  void adminEndpointArmsFaultsOverTheEverydayDefaults() throws IOException, InterruptedException {
+    start(YahooFaults.none());
+    HttpRequest arm =
+        HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__admin/faults"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"metaOnly\":true,\"faultRate\":0}"))
+            .build();
+
+    HttpResponse<String> armed = http.send(arm, HttpResponse.BodyHandlers.ofString());
+    JsonNode result = result("AAPL", "range=5d&interval=1d");
+
+    assertThat(armed.statusCode()).isEqualTo(200);
+    assertThat(fake.faults().metaOnly()).isTrue();
+    assertThat(fake.faults().burstLimit()).isEqualTo(YahooFaults.defaults().burstLimit());
+    assertThat(result.has("timestamp")).isFalse();
+  }
+
+  @Test
+  void tradingPeriodSaysTheSessionIsOpen() throws IOException {
+    start(YahooFaults.none());
+
+    JsonNode period = result("AAPL", "range=1d").at("/meta/currentTradingPeriod/regular");
+
+    assertThat(period.get("start").asLong()).isLessThanOrEqualTo(US_SESSION.getEpochSecond());
+    assertThat(period.get("end").asLong()).isGreaterThan(US_SESSION.getEpochSecond());
   }
 }

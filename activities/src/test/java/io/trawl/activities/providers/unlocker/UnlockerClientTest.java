@@ -260,4 +260,25 @@ class UnlockerClientTest {
     assertThat(real.toString()).doesNotContain("tok,").contains("token=***");
     assertThat(Set.of(sandbox.baseUrl())).containsExactly("http://127.0.0.1:1");
   }
+
+  @Test
+  void bodyCutOffMidwayIsRetryable() {
+    start(UnlockerFaults.builder().truncateBody(true).build());
+
+    ApplicationFailure failure = failure(() -> client.fetch(ZONE, AAPL.bloombergQuoteUrl()));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+  }
+
+  @Test
+  void targetErrorPageIsFetchedButHoldsNoQuote() {
+    start(UnlockerFaults.builder().targetErrorPages(1).build());
+
+    String page = client.fetch(ZONE, AAPL.bloombergQuoteUrl());
+    QuoteUnavailableException e =
+        catchThrowableOfType(QuoteUnavailableException.class, () -> parser.parse(AAPL, page));
+
+    assertThat(e.reason()).isEqualTo(Reason.NO_QUOTE);
+    assertThat(fake.billedRequests()).isEqualTo(1);
+  }
 }

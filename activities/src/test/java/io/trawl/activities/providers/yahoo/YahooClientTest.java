@@ -11,6 +11,7 @@ import io.trawl.sandbox.market.Tick;
 import io.trawl.sandbox.yahoo.FakeYahoo;
 import io.trawl.sandbox.yahoo.YahooFaults;
 import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.market.MarketStatus;
 import io.trawl.workflows.market.MarketSymbol;
 import io.trawl.workflows.market.Quote;
 import java.math.BigDecimal;
@@ -72,6 +73,7 @@ class YahooClientTest {
             BigDecimal.valueOf(tick.price()).subtract(BigDecimal.valueOf(tick.previousClose())));
     assertThat(quote.asOf()).isEqualTo(NOW);
     assertThat(quote.name()).isEqualTo("Apple Inc");
+    assertThat(quote.marketStatus()).isEqualTo(MarketStatus.OPEN);
   }
 
   @Test
@@ -110,7 +112,7 @@ class YahooClientTest {
 
   @Test
   void sendsABrowserUserAgentSoTheBotDefenceLetsItThrough() {
-    start(YahooFaults.none().withRefuseLibraryAgents(true));
+    start(YahooFaults.none().toBuilder().refuseLibraryAgents(true).build());
 
     JsonNode chart = client.chart("AAPL", "1d", "5m");
 
@@ -121,7 +123,7 @@ class YahooClientTest {
   void unknownSymbolIsNotFoundWhether404Or200() {
     start(YahooFaults.none());
     ApplicationFailure as404 = failure(() -> client.chart("NOPE", "1d", "1m"));
-    fake.faults(YahooFaults.none().withNotFoundAs200(true));
+    fake.faults(YahooFaults.none().toBuilder().notFoundAs200(true).build());
     ApplicationFailure as200 = failure(() -> client.chart("NOPE", "1d", "1m"));
 
     assertThat(as404.getType()).isEqualTo(Failures.NOT_FOUND);
@@ -146,7 +148,7 @@ class YahooClientTest {
 
   @Test
   void tooManyRequestsIsRetryable() {
-    start(YahooFaults.none().withRateLimited(1));
+    start(YahooFaults.none().toBuilder().rateLimited(1).build());
 
     ApplicationFailure failure = failure(() -> client.chart("AAPL", "1d", "1m"));
 
@@ -159,9 +161,9 @@ class YahooClientTest {
 
   @Test
   void outagePageIsRetryableWithItsStatusOr200() {
-    start(YahooFaults.none().withOutagePages(1, 503));
+    start(YahooFaults.none().toBuilder().outagePages(1, 503).build());
     ApplicationFailure as503 = failure(() -> client.chart("AAPL", "1d", "1m"));
-    fake.faults(YahooFaults.none().withOutagePages(1, 200));
+    fake.faults(YahooFaults.none().toBuilder().outagePages(1, 200).build());
     ApplicationFailure as200 = failure(() -> client.chart("AAPL", "1d", "1m"));
 
     assertThat(as503.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
@@ -180,5 +182,15 @@ class YahooClientTest {
             Map.of("YAHOO_BASE_URL", "https://query2.finance.yahoo.com"), "http://127.0.0.1:9");
     assertThat(real.sandbox()).isFalse();
     assertThat(real.baseUrl()).isEqualTo("https://query2.finance.yahoo.com");
+  }
+
+  @Test
+  void bodyCutOffMidwayIsRetryable() {
+    start(YahooFaults.none().toBuilder().truncateBody(true).build());
+
+    ApplicationFailure failure = failure(() -> client.chart("AAPL", "5d", "1d"));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+    assertThat(failure.getOriginalMessage()).startsWith("Yahoo GET /v8/finance/chart/AAPL");
   }
 }
