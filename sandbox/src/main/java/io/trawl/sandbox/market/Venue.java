@@ -1,5 +1,8 @@
 package io.trawl.sandbox.market;
 
+import java.util.Map;
+import java.util.TreeSet;
+
 /**
  * Where an instrument trades and when, in UTC minutes of the day (daylight saving ignored: the
  * sandbox needs sessions that open and close, not a calendar).
@@ -40,6 +43,32 @@ public record Venue(
       new Venue("CMX", "Comex", "America/New_York", 0, 23 * 60 + 59, false);
   public static final Venue NYMEX =
       new Venue("NYM", "NYMEX", "America/New_York", 0, 23 * 60 + 59, false);
+
+  private static final Map<String, Venue> BY_NAME =
+      Map.ofEntries(
+          Map.entry("NASDAQ", NASDAQ),
+          Map.entry("NYSE", NYSE),
+          Map.entry("LONDON", LONDON),
+          Map.entry("XETRA", XETRA),
+          Map.entry("PARIS", PARIS),
+          Map.entry("TORONTO", TORONTO),
+          Map.entry("SYDNEY", SYDNEY),
+          Map.entry("TOKYO", TOKYO),
+          Map.entry("HONG_KONG", HONG_KONG),
+          Map.entry("FX", FX),
+          Map.entry("CRYPTO", CRYPTO),
+          Map.entry("COMEX", COMEX),
+          Map.entry("NYMEX", NYMEX));
+
+  /** The venue constant called {@code name} ({@code NASDAQ}, {@code HONG_KONG}). */
+  public static Venue named(String name) {
+    Venue venue = BY_NAME.get(name);
+    if (venue == null) {
+      throw new IllegalArgumentException(
+          "unknown venue " + name + "; known: " + new TreeSet<>(BY_NAME.keySet()));
+    }
+    return venue;
+  }
 
   /** True on days the venue trades; {@code epochDay} counts UTC days from 1970-01-01. */
   public boolean tradesOn(long epochDay) {
