@@ -89,4 +89,17 @@ class QuoteTest {
         .isEqualByComparingTo("72.505");
     assertThat(CurrencyUnits.toMajor("GBP", new BigDecimal("72.5"))).isEqualByComparingTo("72.5");
   }
+
+  @Test
+  void wireNamesAreTheLowerCaseNamesConfigurationUses() {
+    assertThat(QuoteSource.fromWireName(" Bright_Data ")).isEqualTo(QuoteSource.BRIGHT_DATA);
+    assertThat(QuoteSource.YAHOO.wireName()).isEqualTo("yahoo");
+    assertThat(AssetClass.fromWireName("indices")).isEqualTo(AssetClass.INDICES);
+    assertThat(MarketStatus.PRE_MARKET.wireName()).isEqualTo("pre_market");
+    assertThatThrownBy(() -> QuoteSource.fromWireName("bloomberg"))
+        .hasMessage(
+            "unknown quote source \"bloomberg\"; expected one of cache, bright_data, yahoo");
+    assertThatThrownBy(() -> AssetClass.fromWireName("shares"))
+        .hasMessageStartingWith("unknown asset class \"shares\"; expected one of stocks, forex");
+  }
 }

@@ -108,7 +108,7 @@ public final class UnlockerClient {
       if (page == null) {
         throw errors.tooLarge(url, settings.maxPageBytes());
       }
-      log.info("unlocker fetched url={} zone={} bytes={}", url, zone, page.length());
+      log.debug("unlocker fetched url={} zone={} bytes={}", url, zone, page.length());
       return page;
     } catch (IOException e) {
       throw errors.io(url, e);
