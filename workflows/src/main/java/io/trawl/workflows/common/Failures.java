@@ -145,4 +145,17 @@ public final class Failures {
   public static ApplicationFailure validationFailed(String message, String check) {
     return ApplicationFailure.newNonRetryableFailure(message, VALIDATION_FAILED, check);
   }
+
+  /**
+   * A quote source answered, but with no usable quote (a robot page, a page without the quote, a
+   * chart without a price): a failed fetch of that source, retryable, never a quote.
+   */
+  public static final String QUOTE_UNAVAILABLE = "QuoteUnavailable";
+
+  /**
+   * Retryable {@link #QUOTE_UNAVAILABLE}; {@code reason} (e.g. "ROBOT_PAGE") is the first detail.
+   */
+  public static ApplicationFailure quoteUnavailable(String message, String reason) {
+    return ApplicationFailure.newFailure(message, QUOTE_UNAVAILABLE, reason);
+  }
 }
