@@ -1,6 +1,7 @@
 package io.trawl.starter;
 
 import io.trawl.worker.DevStack;
+import io.trawl.worker.metrics.MetricsServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,10 +14,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "dev",
     mixinStandardHelpOptions = true,
-    header = "Run the Temporal dev server, Web UI, PostgreSQL, sandboxes and a worker until Ctrl-C.",
+    header =
+        "Run the Temporal dev server, Web UI, PostgreSQL, sandboxes and a worker until Ctrl-C.",
     description = {
-      "Other ./trawl commands in another terminal attach to it while it runs.",
-      "State lives under TRAWL_HOME (default .trawl/): runs, histories and schedules survive restarts.",
+      "Other ./trawl commands in another terminal attach to it while it runs (started while it is",
+      "still starting, they wait for it). Its worker serves /metrics and /healthz on",
+      "TRAWL_METRICS_PORT (default 9464, 0 for a free port).",
+      "State lives under TRAWL_HOME (default .trawl/): runs, histories and schedules survive"
+          + " restarts.",
       "",
       "Example: ./trawl dev   (then open http://localhost:8233)"
     })
@@ -25,7 +30,10 @@ public final class DevCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "7233", description = "Temporal gRPC port (default 7233).")
+  @Option(
+      names = "--port",
+      defaultValue = "7233",
+      description = "Temporal gRPC port (default 7233).")
   int port;
 
   @Option(names = "--ui-port", defaultValue = "8233", description = "Web UI port (default 8233).")
@@ -34,7 +42,14 @@ public final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (port == uiPort || port < 1 || uiPort < 1 || port > 65535 || uiPort > 65535) {
-      throw new UsageException("--port and --ui-port must be two different ports, got " + port + " and " + uiPort);
+      throw new UsageException(
+          "--port and --ui-port must be two different ports, got " + port + " and " + uiPort);
+    }
+    int metricsPort;
+    try {
+      metricsPort = MetricsServer.port(CliEnvironment.get());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
     common.loadConfig();
     PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +57,7 @@ public final class DevCommand implements Callable<Integer> {
     out.flush();
     DevStack stack;
     try {
-      stack = DevStack.start(CliEnvironment.get(), port, uiPort);
+      stack = DevStack.start(CliEnvironment.get(), port, uiPort, metricsPort);
     } catch (IllegalStateException e) {
       throw new UsageException(e.getMessage());
     }

@@ -2,16 +2,22 @@ package io.trawl.starter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** JSON output for --json, with ISO dates. */
+/**
+ * JSON output for --json, with ISO dates and snake_case keys ({@code workflow_id}, {@code
+ * jobs_found}) in every command: record components are renamed by the naming strategy, and maps
+ * built by hand use snake_case keys themselves ({@code JsonOutputKeysTest} checks both).
+ */
 public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 

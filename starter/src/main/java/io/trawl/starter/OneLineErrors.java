@@ -1,7 +1,11 @@
 package io.trawl.starter;
 
 import io.trawl.worker.config.ConfigException;
+import io.trawl.worker.runtime.TemporalConnection;
+import io.trawl.worker.runtime.TemporalRefusals;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -29,16 +33,32 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
-    boolean verbose = Arrays.asList(parsed.originalArgs()).contains("--verbose");
+    boolean verbose = parsed.originalArgs().contains("--verbose");
     if (verbose) {
       ex.printStackTrace(command.getErr());
     }
+    Map<String, String> env = CliEnvironment.get();
     if (ex instanceof UsageException || ex instanceof ConfigException) {
-      command.getErr().println("trawl: " + ex.getMessage());
+      command.getErr().println("trawl: " + redacted(ex.getMessage(), env));
       return ExitCodes.USAGE;
     }
-    command.getErr().println("trawl: " + describe(ex));
+    // Wrong or missing credentials are configuration: one line naming the variable, exit 2.
+    Optional<String> refused = TemporalRefusals.describe(ex, env);
+    if (refused.isPresent()) {
+      command.getErr().println("trawl: " + redacted(refused.get(), env));
+      return ExitCodes.USAGE;
+    }
+    command.getErr().println("trawl: " + redacted(describe(ex), env));
     return ExitCodes.FAILED;
+  }
+
+  /** A server may echo what it was sent; the API key never reaches the terminal. */
+  private static String redacted(String message, Map<String, String> env) {
+    String key = env.get(TemporalConnection.API_KEY_ENV);
+    if (message == null || key == null || key.isBlank()) {
+      return message;
+    }
+    return message.replace(key.trim(), "[TEMPORAL_API_KEY]");
   }
 
   private static String describe(Throwable ex) {
@@ -48,6 +68,10 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
       message = cause.getMessage();
       cause = cause.getCause();
     }
-    return message == null ? ex.getClass().getSimpleName() : message;
+    if (message == null) {
+      return ex.getClass().getSimpleName();
+    }
+    // gRPC puts a proxy's whole answer (headers, an HTML page) after the first line.
+    return message.lines().findFirst().orElse(message);
   }
 }

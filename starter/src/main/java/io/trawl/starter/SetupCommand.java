@@ -3,9 +3,9 @@ package io.trawl.starter;
 import io.trawl.worker.DevStack;
 import io.trawl.worker.runtime.NamespaceSetup;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       "Creates the namespace (TEMPORAL_NAMESPACE, default \"default\") when missing and adds the",
       "Keyword search attributes TrawlPipeline, TrawlQuery, TrawlLocation, TrawlSource and",
       "TrawlStatus. ./trawl dev does the same for its own server.",
+      "TLS, mTLS and API keys (Temporal Cloud) come from Temporal's client environment",
+      "configuration: TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_PROFILE of temporal.toml.",
       "",
       "Example: TEMPORAL_ADDRESS=temporal:7233 ./trawl setup"
     })
@@ -27,17 +29,15 @@ public final class SetupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> env = CliEnvironment.get();
-    RuntimeResolution resolution = RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env));
+    RuntimeResolution resolution = Runtimes.resolve(spec.commandLine().getErr());
     if (!resolution.durable()) {
       throw new UsageException(
           "setup needs a Temporal server: set TEMPORAL_ADDRESS (./trawl dev sets itself up)");
     }
-    String target = resolution.temporalTarget().orElseThrow();
+    TemporalConnection temporal = resolution.temporal().orElseThrow();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("trawl setup: Temporal at " + target + ", namespace " + resolution.namespace());
-    for (String line :
-        NamespaceSetup.apply(target, resolution.namespace(), DevStack.SEARCH_ATTRIBUTES)) {
+    out.println("trawl setup: " + temporal.describe());
+    for (String line : NamespaceSetup.apply(temporal, DevStack.SEARCH_ATTRIBUTES)) {
       out.println("trawl setup: " + line);
     }
     out.flush();

@@ -7,6 +7,8 @@ import io.trawl.starter.jobs.JobsCommand;
 import io.trawl.starter.pharmacy.PharmacyCommand;
 import io.trawl.starter.runs.RunsCommand;
 import io.trawl.starter.schedule.ScheduleCommand;
+import io.trawl.worker.logging.TerminalLog;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,7 +46,7 @@ public final class TrawlCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (java.util.Arrays.asList(args).contains("--verbose")) {
+    if (Arrays.asList(args).contains("--verbose")) {
       // Read by logback.xml before the first logger exists: INFO lines reach the terminal too.
       System.setProperty("TRAWL_LOG_LEVEL", "INFO");
     }
@@ -60,6 +62,23 @@ public final class TrawlCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new TrawlCommand());
     commandLine.setParameterExceptionHandler(new OneLineErrors());
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          configureTerminalLog(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return commandLine;
+  }
+
+  /**
+   * A worker's console is its log; a command prints its own summary, so its steps' log lines stay
+   * in the log file (see {@link TerminalLog}).
+   */
+  private static void configureTerminalLog(CommandLine.ParseResult parsed) {
+    Object command = parsed.asCommandLineList().getLast().getCommand();
+    boolean worker = command instanceof WorkerCommand || command instanceof DevCommand;
+    TerminalLog.configure(
+        worker ? TerminalLog.Mode.WORKER : TerminalLog.Mode.COMMAND,
+        parsed.originalArgs().contains("--verbose"));
   }
 }

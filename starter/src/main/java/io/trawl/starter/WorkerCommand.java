@@ -25,7 +25,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Needs TEMPORAL_ADDRESS + DATABASE_URL (production) or a running ./trawl dev.",
       "",
-      "Example: TEMPORAL_ADDRESS=temporal:7233 DATABASE_URL=postgres://trawl@db/trawl ./trawl worker",
+      "Example: TEMPORAL_ADDRESS=temporal:7233 DATABASE_URL=postgres://trawl@db/trawl ./trawl"
+          + " worker",
       "         ./trawl worker --pipelines etl --task-queue etl-bulk"
     })
 public final class WorkerCommand implements Callable<Integer> {
@@ -70,7 +71,13 @@ public final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    TrawlRuntime runtime = RuntimeLauncher.forWorker(CliEnvironment.get());
+    TrawlRuntime runtime =
+        RuntimeLauncher.forWorker(
+            CliEnvironment.get(),
+            line -> {
+              out.println("trawl worker: " + line);
+              out.flush();
+            });
     ProviderSetup providers = ProviderSetup.fromEnvironment(CliEnvironment.get());
     WorkerHost worker =
         WorkerHost.start(runtime.client(), runtime.dataSource(), providers, chosen, queue);
@@ -99,7 +106,9 @@ public final class WorkerCommand implements Callable<Integer> {
     providers.description().forEach(line -> out.println("trawl worker: " + line));
     out.println(
         served != null
-            ? "trawl worker: /metrics and /healthz on port " + served.port() + " (TRAWL_METRICS_PORT)"
+            ? "trawl worker: /metrics and /healthz on port "
+                + served.port()
+                + " (TRAWL_METRICS_PORT)"
             : "trawl worker: /metrics not served: port "
                 + port
                 + " is in use (set TRAWL_METRICS_PORT, 0 for any free port)");

@@ -8,8 +8,11 @@ import picocli.CommandLine;
 /** Runs the CLI in-process with a given environment and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
   static CliRun run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    return run(env, new StringWriter(), new StringWriter(), args);
+  }
+
+  /** Like {@link #run(Map, String...)}, printing into writers another thread may read meanwhile. */
+  static CliRun run(Map<String, String> env, StringWriter out, StringWriter err, String... args) {
     CliEnvironment.override(env);
     try {
       CommandLine commandLine = TrawlCommand.newCommandLine();

@@ -1,6 +1,7 @@
 package io.trawl.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
@@ -20,19 +21,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on the real Temporal dev server: {@code trawl dev} in its own process, a scrape from
- * "another terminal" attaching to it, and the run's history visible through the server.
+ * "another terminal" attaching to it, the run's history visible through the server, and the SDK's
+ * and trawl's metrics on the dev worker's {@code /metrics}.
  */
 class DevModeEndToEndTest {
   @TempDir Path home;
 
   @Test
-  void scrapeAgainstTrawlDevIsVisibleThroughTheServerAndStopsCleanly() throws Exception {
-    try (DevProcess dev = DevProcess.start(home, Map.of())) {
+  void scrapeAgainstTrawlDevIsVisibleThroughTheServerAndItsMetricsAndStopsCleanly()
+      throws Exception {
+    int metricsPort = DevProcess.freePort();
+    try (DevProcess dev =
+        DevProcess.start(home, Map.of("TRAWL_METRICS_PORT", Integer.toString(metricsPort)))) {
       dev.awaitReady(Duration.ofMinutes(2));
-      assertThat(dev.output()).contains("Temporal dev server", "Web UI: http://");
+      assertThat(dev.output())
+          .contains("Temporal dev server", "Web UI: http://")
+          .contains("metrics: http://localhost:" + metricsPort + "/metrics");
       Map<String, String> env = Map.of("TRAWL_HOME", home.toString());
 
-      CliRun scrape = CliRun.run(env, "jobs", "scrape", "Data Engineer", "--location", "Netherlands");
+      CliRun scrape =
+          CliRun.run(env, "jobs", "scrape", "Data Engineer", "--location", "Netherlands");
 
       assertThat(scrape.exitCode()).as(scrape.err() + dev.output()).isZero();
       assertThat(scrape.err()).contains("attached to ./trawl dev");
@@ -64,10 +72,27 @@ class DevModeEndToEndTest {
       assertThat(status.exitCode()).as(status.err()).isZero();
       assertThat(status.out()).contains("completed").contains("web_ui:");
 
+      // The SDK hands its metrics to the registry every second, so the first scrape may be early.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(get(metricsPort, "/metrics").body().lines())
+                      .anyMatch(line -> line.startsWith("temporal_workflow_completed_total{"))
+                      .anyMatch(
+                          line ->
+                              line.startsWith("trawl_runs_total{")
+                                  && line.contains("pipeline=\"jobs\"")
+                                  && line.contains("status=\"completed\"")));
+      HttpResponse<String> health = get(metricsPort, "/healthz");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.body()).contains("\"database\":\"ok\"", "\"temporal\":\"ok\"");
+
       HttpResponse<String> ui =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.uiPort + "/")).build(),
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dev.uiPort + "/"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(ui.statusCode()).isEqualTo(200);
 
@@ -85,5 +110,12 @@ class DevModeEndToEndTest {
           .as("the Temporal dev server process is gone")
           .isFalse();
     }
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -49,6 +49,8 @@ final class DevProcess implements AutoCloseable {
     builder.environment().put("TRAWL_HOME", home.toString());
     builder.environment().remove("TEMPORAL_ADDRESS");
     builder.environment().remove("BRIGHTDATA_API_TOKEN");
+    // Never the fixed default 9464: tests share the machine. A test that reads /metrics sets one.
+    builder.environment().put("TRAWL_METRICS_PORT", "0");
     builder.environment().putAll(extraEnv);
     return new DevProcess(builder.start(), grpc, ui, outputFile);
   }
@@ -92,7 +94,7 @@ final class DevProcess implements AutoCloseable {
     process.destroyForcibly();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -19,34 +19,51 @@ import java.util.concurrent.TimeUnit;
 final class WorkerJvm implements AutoCloseable {
   private final Process process;
   private final List<String> output = new CopyOnWriteArrayList<>();
+  private final Thread reader;
 
   private WorkerJvm(Process process) {
     this.process = process;
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                  output.add(line);
-                }
-              } catch (IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-              }
-            });
+    this.reader =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try (BufferedReader reader =
+                      new BufferedReader(
+                          new InputStreamReader(
+                              process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                      output.add(line);
+                    }
+                  } catch (IOException e) {
+                    output.add("(output closed: " + e.getMessage() + ")");
+                  }
+                });
   }
 
   /** Starts {@code trawl worker} with {@code env} on top of a cleaned copy of this environment. */
   static WorkerJvm start(Map<String, String> env) throws IOException {
+    return start(env, List.of());
+  }
+
+  /** As {@link #start}, logging the way a user's worker does (the shipped logback.xml). */
+  static WorkerJvm startWithShippedLogging(Map<String, String> env) throws IOException {
+    return start(env, List.of("-Dlogback.configurationFile=" + CliProcess.SHIPPED_LOGBACK));
+  }
+
+  /** The same with extra JVM options, e.g. the production logging configuration. */
+  static WorkerJvm start(Map<String, String> env, List<String> jvmOptions) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(TrawlCommand.class.getName());
     command.add("worker");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("TEMPORAL_ADDRESS");
+    // Production settings come only from the test: no TEMPORAL_ADDRESS, profile or key of ours.
+    builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));
     builder.environment().remove("BRIGHTDATA_API_TOKEN");
+    builder.environment().remove("TRAWL_LOG_LEVEL");
     builder.environment().putAll(env);
     return new WorkerJvm(builder.start());
   }
@@ -64,6 +81,15 @@ final class WorkerJvm implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new AssertionError("trawl worker not polling after " + timeout + ":\n" + output());
+  }
+
+  /** Waits for the worker to exit by itself; returns its exit code. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("trawl worker still running after " + timeout + ":\n" + output());
+    }
+    reader.join(Duration.ofSeconds(10)); // the last lines, up to the end of the stream
+    return process.exitValue();
   }
 
   String output() {

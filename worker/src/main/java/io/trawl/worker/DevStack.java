@@ -3,14 +3,18 @@ package io.trawl.worker;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testserver.TestServer;
 import io.trawl.activities.store.Migrations;
+import io.trawl.worker.metrics.HealthCheck;
+import io.trawl.worker.metrics.MetricsServer;
 import io.trawl.worker.runtime.CliLookup;
 import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.DevServer;
 import io.trawl.worker.runtime.DevServerOptions;
+import io.trawl.worker.runtime.DevStarting;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.TemporalCli;
 import io.trawl.worker.runtime.TrawlHome;
 import io.trawl.workflows.common.RunAttributes;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,8 +24,12 @@ import java.util.Optional;
 
 /**
  * What {@code ./trawl dev} runs until Ctrl-C: the real Temporal dev server (or, when the CLI cannot
- * be had, the Java test server on the same port), the embedded PostgreSQL, the sandboxes, a worker,
- * and the lock file through which other commands attach.
+ * be had, the Java test server on the same port), the embedded PostgreSQL, the sandboxes, a worker
+ * with its {@code /metrics} and {@code /healthz} endpoint, and the lock file through which other
+ * commands attach.
+ *
+ * <p>While it starts, a {@link DevStarting} marker tells other commands to wait for the lock rather
+ * than open the embedded data directory this stack is about to hold.
  */
 public final class DevStack implements AutoCloseable {
   /** Custom search attributes every trawl run sets; registered when the dev server starts. */
@@ -31,6 +39,7 @@ public final class DevStack implements AutoCloseable {
   private final List<String> description = new ArrayList<>();
   private final TrawlHome home;
   private String uiUrl;
+  private String metricsUrl;
 
   private DevStack(TrawlHome home) {
     this.home = home;
@@ -41,8 +50,10 @@ public final class DevStack implements AutoCloseable {
    *
    * @param grpcPort the Temporal frontend port (7233 by default)
    * @param uiPort the Web UI port (8233 by default)
+   * @param metricsPort the worker's {@code /metrics} port ({@value MetricsServer#DEFAULT_PORT} by
+   *     default, 0 for a free one); a port in use is reported in {@link #description()}, not fatal
    */
-  public static DevStack start(Map<String, String> env, int grpcPort, int uiPort) {
+  public static DevStack start(Map<String, String> env, int grpcPort, int uiPort, int metricsPort) {
     TrawlHome home = TrawlHome.fromEnvironment(env);
     Optional<DevLock> running = DevLock.readLive(home);
     if (running.isPresent()) {
@@ -53,9 +64,16 @@ public final class DevStack implements AutoCloseable {
               + running.get().uiUrl()
               + "); stop it first or use another TRAWL_HOME");
     }
+    Optional<DevStarting> starting = DevStarting.readLive(home);
+    if (starting.isPresent()) {
+      throw new IllegalStateException(
+          "./trawl dev is already starting (pid "
+              + starting.get().pid()
+              + "); stop it first or use another TRAWL_HOME");
+    }
     DevStack stack = new DevStack(home);
     try {
-      stack.startAll(env, grpcPort, uiPort);
+      stack.startAll(env, grpcPort, uiPort, metricsPort);
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -63,10 +81,14 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  private void startAll(Map<String, String> env, int grpcPort, int uiPort) {
+  private void startAll(Map<String, String> env, int grpcPort, int uiPort, int metricsPort) {
+    DevStarting marker = DevStarting.forThisProcess();
+    marker.write(home);
+    push(() -> marker.remove(home));
     EmbeddedDatabase database = push(EmbeddedDatabase.start(home));
     Migrations.migrate(database.dataSource());
-    description.add("PostgreSQL (embedded): " + database.jdbcUrl() + ", data in " + database.dataDirectory());
+    description.add(
+        "PostgreSQL (embedded): " + database.jdbcUrl() + ", data in " + database.dataDirectory());
 
     String target = startTemporal(env, grpcPort, uiPort);
     WorkflowClient client = TemporalClients.connect(target, DevServerOptions.DEFAULT_NAMESPACE);
@@ -76,12 +98,38 @@ public final class DevStack implements AutoCloseable {
     description.addAll(providers.description());
     push(WorkerHost.start(client, database.dataSource(), providers));
     description.add("worker: polling task queues trawl-jobs and trawl-etl");
+    startMetrics(metricsPort, new HealthCheck(database.dataSource(), client));
 
     DevLock lock =
         DevLock.forThisProcess(
-            target, DevServerOptions.DEFAULT_NAMESPACE, uiUrl, database.jdbcUrl(), providers.sandboxUrls());
+            target,
+            DevServerOptions.DEFAULT_NAMESPACE,
+            uiUrl,
+            database.jdbcUrl(),
+            providers.sandboxUrls());
     lock.write(home);
     push(() -> lock.remove(home));
+    marker.remove(home);
+  }
+
+  private void startMetrics(int port, HealthCheck health) {
+    try {
+      MetricsServer metrics = push(MetricsServer.start(port, health));
+      metricsUrl = "http://localhost:" + metrics.port();
+      description.add(
+          "metrics: "
+              + metricsUrl
+              + "/metrics, health: "
+              + metricsUrl
+              + "/healthz (TRAWL_METRICS_PORT)");
+    } catch (UncheckedIOException e) {
+      // As for ./trawl worker: a taken port (say, a worker already on 9464) must not stop the
+      // stack.
+      description.add(
+          "/metrics not served: port "
+              + port
+              + " is in use (set TRAWL_METRICS_PORT, 0 for any free port)");
+    }
   }
 
   private String startTemporal(Map<String, String> env, int grpcPort, int uiPort) {
@@ -122,6 +170,11 @@ public final class DevStack implements AutoCloseable {
 
   public Optional<String> uiUrl() {
     return Optional.ofNullable(uiUrl);
+  }
+
+  /** Where {@code /metrics} and {@code /healthz} are served; empty when the port was taken. */
+  public Optional<String> metricsUrl() {
+    return Optional.ofNullable(metricsUrl);
   }
 
   private <T extends AutoCloseable> T push(T resource) {

@@ -16,6 +16,7 @@ import io.trawl.activities.etl.store.EtlManifestRepository;
 import io.trawl.activities.etl.store.EtlQuarantineRepository;
 import io.trawl.activities.etl.store.EtlRunRepository;
 import io.trawl.worker.etl.EtlWorkerSettings;
+import io.trawl.workflows.common.RunInputs;
 import io.trawl.workflows.etl.EtlBatchWorkflowImpl;
 import io.trawl.workflows.etl.EtlSourceWorkflowImpl;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class EtlRegistration {
 
   public static void registerWorkflows(Worker worker) {
     worker.registerWorkflowImplementationTypes(
-        EtlSourceWorkflowImpl.class, EtlBatchWorkflowImpl.class);
+        RunInputs.STARTABLE, EtlSourceWorkflowImpl.class, EtlBatchWorkflowImpl.class);
   }
 
   public static void registerActivities(

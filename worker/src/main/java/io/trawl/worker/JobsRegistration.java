@@ -17,6 +17,7 @@ import io.trawl.activities.spend.SpendLedger;
 import io.trawl.worker.config.SpendConfig;
 import io.trawl.worker.notify.WorkerNotifier;
 import io.trawl.worker.spend.SpendReporter;
+import io.trawl.workflows.common.RunInputs;
 import io.trawl.workflows.jobs.ProviderRef;
 import io.trawl.workflows.jobs.ScrapeRunWorkflowImpl;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleWorkflowImpl;
@@ -57,7 +58,7 @@ public final class JobsRegistration {
             brightData.isSandbox(),
             Clock.systemUTC(),
             reporter);
-    worker.registerWorkflowImplementationTypes(ScrapeRunWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(RunInputs.STARTABLE, ScrapeRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ScrapeRunActivitiesImpl(
             runs, provider, Clock.systemUTC(), budget, new JobStagingRepository(dataSource)),
@@ -65,7 +66,7 @@ public final class JobsRegistration {
             dataSource, brightData, runs, new PaidCalls(breaker, budget, reporter)),
         new JobIngestActivitiesImpl(new JobRepository(dataSource), runs));
     // The daily lifecycle run shares the task queue: it works on the same tables.
-    worker.registerWorkflowImplementationTypes(JobLifecycleWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(RunInputs.STARTABLE, JobLifecycleWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new JobLifecycleActivitiesImpl(new JobLifecycleRepository(dataSource)));
   }

@@ -104,7 +104,13 @@ public final class WorkerHost implements AutoCloseable {
         queue ->
             workers.computeIfAbsent(
                 taskQueue != null ? taskQueue : queue,
-                name -> factory.newWorker(name, options));
+                name -> {
+                  Worker worker = factory.newWorker(name, options);
+                  // Every pipeline workflow asks it before labelling a run started without
+                  // trawl's search attributes (see RunAttributes.upsertAtStart).
+                  worker.registerActivitiesImplementations(new RunAttributeActivitiesImpl());
+                  return worker;
+                });
     if (pipelines.contains(Pipelines.JOBS)) {
       Worker jobs = workerFor.apply(ScrapeRunWorkflow.TASK_QUEUE);
       // Budgets and breakers come from the worker's own trawl.yaml; alerts go out from here too.

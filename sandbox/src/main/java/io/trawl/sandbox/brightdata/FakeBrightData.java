@@ -110,8 +110,8 @@ public final class FakeBrightData implements AutoCloseable {
   }
 
   /**
-   * True once 25 or more 429 answers went out within five minutes: like Bright Data, the fake
-   * then refuses every request with 403 until {@link #reset()} (support lifting the block).
+   * True once 25 or more 429 answers went out within five minutes: like Bright Data, the fake then
+   * refuses every request with 403 until {@link #reset()} (support lifting the block).
    */
   public boolean ipBlocked() {
     return ipBlock.blocked();
@@ -162,7 +162,8 @@ public final class FakeBrightData implements AutoCloseable {
    * @param unknownStatus when set, polls before ready answer this status (e.g. "digesting")
    * @param snapshotBuilding downloads answered 202 "building" after progress said ready
    * @param rateLimited triggers answered 429 with a Retry-After header
-   * @param retryAfterSeconds the Retry-After value for {@code rateLimited}
+   * @param retryAfterSeconds the Retry-After value for {@code rateLimited}, and the delay a {@code
+   *     snapshotBuilding} answer asks for
    * @param rateLimitedNoRetryAfter triggers answered 429 without Retry-After
    * @param serverErrors requests answered with {@code serverErrorStatus}
    * @param serverErrorStatus 500 (text body) or 502/503 (HTML body)
@@ -296,6 +297,15 @@ public final class FakeBrightData implements AutoCloseable {
 
       public Builder snapshotBuilding(int times) {
         this.snapshotBuilding = times;
+        return this;
+      }
+
+      /**
+       * {@code times} 202 "building" answers that say "try again in {@code retryAfterSeconds}s".
+       */
+      public Builder snapshotBuilding(int times, int retryAfterSeconds) {
+        this.snapshotBuilding = times;
+        this.retryAfterSeconds = retryAfterSeconds;
         return this;
       }
 

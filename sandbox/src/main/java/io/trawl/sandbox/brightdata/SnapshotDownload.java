@@ -45,7 +45,11 @@ final class SnapshotDownload {
     // Bright Data keeps answering 202 for a while after progress already said ready.
     if (faults.takeBuilding()) {
       HttpReplies.json(
-          exchange, 202, notReady("building", "Snapshot is building, try again in 30s"));
+          exchange,
+          202,
+          notReady(
+              "building",
+              "Snapshot is building, try again in " + current.retryAfterSeconds() + "s"));
       return;
     }
     List<SnapshotBatch.Entry> entries = snapshot.batch().entries();

@@ -54,7 +54,10 @@ final class EtlReport {
     out.flush();
   }
 
-  /** "downloaded 25.3 KiB in 0.4s: no manifest record yet", for progress lines. */
+  /**
+   * "downloaded 25.3 KiB in 0.4s: no manifest record yet", for progress lines. A problem's reason
+   * is left to the summary below it, so the terminal names each problem once.
+   */
   static String oneLine(EtlSourceResult result) {
     String line =
         result.outcome().label()
@@ -62,8 +65,10 @@ final class EtlReport {
             + ByteSize.format(result.bytes())
             + " in "
             + seconds(result.durationMillis());
-    String why = result.outcome().problem() ? result.error() : result.reason();
-    return why == null ? line : line + ": " + why;
+    if (result.outcome().problem()) {
+      return line + " (reason in the summary)";
+    }
+    return result.reason() == null ? line : line + ": " + result.reason();
   }
 
   private static Map<String, Object> row(EtlSourceResult result) {

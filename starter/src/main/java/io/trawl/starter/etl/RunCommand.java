@@ -10,7 +10,6 @@ import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.EtlConfig;
 import io.trawl.worker.config.TrawlConfig;
-import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.etl.EtlBatchRequest;
 import io.trawl.workflows.etl.EtlBatchResult;
 import io.trawl.workflows.etl.EtlBatchWorkflow;
@@ -25,10 +24,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code trawl etl run}: every configured source (or the chosen ones) through the pipeline. */
 @Command(
@@ -78,6 +77,8 @@ public final class RunCommand implements Callable<Integer> {
       WorkflowClient client = runtime.client();
       String queue = taskQueue.resolve(EtlSourceWorkflow.TASK_QUEUE, runtime, err);
       String batchId = "etl-batch/" + UUID.randomUUID();
+      EtlBatchRequest request =
+          new EtlBatchRequest(sources, forceRefresh, dryRun, etl.concurrency());
       EtlBatchWorkflow batch =
           client.newWorkflowStub(
               EtlBatchWorkflow.class,
@@ -85,11 +86,10 @@ public final class RunCommand implements Callable<Integer> {
                   .setWorkflowId(batchId)
                   .setTaskQueue(queue)
                   // The batch passes these on to each source run (see EtlBatchWorkflowImpl).
-                  .setTypedSearchAttributes(RunAttributes.atStart("etl", null, null, "batch"))
-                  .setStaticSummary("etl batch: " + sources.size() + " source(s)")
+                  .setTypedSearchAttributes(EtlBatchRequest.searchAttributes())
+                  .setStaticSummary(request.summary())
                   .build());
-      WorkflowClient.start(
-          batch::run, new EtlBatchRequest(sources, forceRefresh, dryRun, etl.concurrency()));
+      WorkflowClient.start(batch::run, request);
       boolean terminal = System.console() != null && !json;
       EtlBatchResult result = new BatchWatcher(client, err, terminal).await(batch, sources);
       EtlReport.print(out, result, json);

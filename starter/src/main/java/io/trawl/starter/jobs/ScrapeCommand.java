@@ -99,7 +99,7 @@ public final class ScrapeCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
       if (detach) {
-        started.forEach(run -> out.println(run.workflowId() + " " + run.runId()));
+        ScrapeReport.printStarted(out, started, json);
         return started.size() == requests.size() ? ExitCodes.OK : ExitCodes.FAILED;
       }
       List<RunWatcher.Outcome> outcomes = awaitAll(started, err);

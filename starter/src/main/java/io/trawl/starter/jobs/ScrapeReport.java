@@ -63,6 +63,24 @@ final class ScrapeReport {
     out.flush();
   }
 
+  /** {@code --detach}: each started run's workflow id and run id, as text or JSON. */
+  static void printStarted(PrintWriter out, List<ScrapeStarter.StartedRun> runs, boolean json) {
+    if (!json) {
+      runs.forEach(run -> out.println(run.workflowId() + " " + run.runId()));
+      out.flush();
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ScrapeStarter.StartedRun run : runs) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("workflow_id", run.workflowId());
+      row.put("temporal_run_id", run.runId());
+      rows.add(row);
+    }
+    out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
+    out.flush();
+  }
+
   /** e.g. " Cost: $0.22 for 145 records (budget brightdata-sandbox, ./trawl budget)". */
   private static String costLine(SpendLedger.RunCost cost) {
     if (!"settled".equals(cost.state())) {

@@ -4,7 +4,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 
@@ -13,7 +12,8 @@ final class ScrapeStarter {
   private ScrapeStarter() {}
 
   /** A started run: its stub (for queries and the result) and its ids. */
-  record StartedRun(ScrapeRequest request, ScrapeRunWorkflow stub, String workflowId, String runId) {}
+  record StartedRun(
+      ScrapeRequest request, ScrapeRunWorkflow stub, String workflowId, String runId) {}
 
   /**
    * Starts the run. A finished run's id may be reused; a running one is refused, because a second
@@ -27,9 +27,7 @@ final class ScrapeStarter {
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             // What the Web UI and ./trawl runs filter and label runs by.
-            .setTypedSearchAttributes(
-                RunAttributes.atStart(
-                    "jobs", request.query(), request.location(), "brightdata"))
+            .setTypedSearchAttributes(request.searchAttributes())
             .setStaticSummary(request.summary())
             .build();
     ScrapeRunWorkflow stub = client.newWorkflowStub(ScrapeRunWorkflow.class, options);

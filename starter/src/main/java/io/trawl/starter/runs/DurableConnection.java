@@ -1,22 +1,17 @@
 package io.trawl.starter.runs;
 
-import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
-import io.trawl.worker.runtime.RuntimeResolution;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.util.Map;
 
 /** Opens the runtime for the {@code runs} commands, which only make sense on a durable server. */
 final class DurableConnection {
   private DurableConnection() {}
 
   static TrawlRuntime open(String what, PrintWriter err) {
-    Map<String, String> env = CliEnvironment.get();
     // Checked before opening anything: an embedded engine would start only to be refused.
-    if (!RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env)).durable()) {
+    if (!Runtimes.resolve(err).durable()) {
       throw new UsageException(
           what + " need a Temporal server: start ./trawl dev or set TEMPORAL_ADDRESS");
     }

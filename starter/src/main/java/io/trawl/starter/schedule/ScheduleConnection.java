@@ -1,10 +1,12 @@
 package io.trawl.starter.schedule;
 
 import io.temporal.client.WorkflowClient;
+import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TemporalClients;
 import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import io.trawl.worker.schedule.ScheduleProblem;
 import io.trawl.worker.schedule.TrawlSchedules;
@@ -27,11 +29,13 @@ final class ScheduleConnection implements AutoCloseable {
   }
 
   static ScheduleConnection open(Map<String, String> env, PrintWriter err) {
-    RuntimeResolution resolution = RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env));
+    RuntimeResolution resolution =
+        RuntimeResolution.resolve(env, TrawlHome.fromEnvironment(env), Runtimes.notice(err));
     if (!resolution.durable()) {
       throw new UsageException(ScheduleProblem.NEEDS_SERVER);
     }
-    String target = resolution.temporalTarget().orElseThrow();
+    TemporalConnection temporal = resolution.temporal().orElseThrow();
+    String target = temporal.address();
     Optional<DevLock> lock = resolution.devLock();
     err.println(
         lock.map(
@@ -43,12 +47,10 @@ final class ScheduleConnection implements AutoCloseable {
                         + ", Web UI "
                         + dev.uiUrl()
                         + ")")
-            .orElse(
-                "trawl: Temporal at " + target + " (namespace " + resolution.namespace() + ")"));
+            .orElse("trawl: " + temporal.describe()));
     err.flush();
     return new ScheduleConnection(
-        TemporalClients.connect(target, resolution.namespace()),
-        lock.map(DevLock::uiUrl).orElse(null));
+        TemporalClients.connect(temporal), lock.map(DevLock::uiUrl).orElse(null));
   }
 
   TrawlSchedules schedules() {

@@ -37,7 +37,8 @@ final class DataDirectoryLock implements AutoCloseable {
   /**
    * Claims {@code dataDirectory} for this JVM until {@link #close()}.
    *
-   * @throws IllegalStateException when this or another live process already uses it
+   * @throws IllegalStateException when this process already uses it; {@link
+   *     DataDirectoryInUseException} when another live process does
    */
   static DataDirectoryLock claim(Path dataDirectory) {
     Path dir = dataDirectory.toAbsolutePath().normalize();
@@ -62,12 +63,7 @@ final class DataDirectoryLock implements AutoCloseable {
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock()) {
       if (lock == null) {
-        throw new IllegalStateException(
-            "the PostgreSQL data directory "
-                + dir
-                + " is in use by another running trawl process (it holds "
-                + lockFile
-                + "); stop it or use another TRAWL_HOME");
+        throw new DataDirectoryInUseException(dir, lockFile);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the lock " + lockFile, e);

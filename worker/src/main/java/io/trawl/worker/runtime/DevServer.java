@@ -83,7 +83,8 @@ public final class DevServer implements AutoCloseable {
     try {
       server.awaitReady(logOffset);
       SearchAttributeRegistrar.ensureKeywords(
-          server.target(), options.namespace(), options.keywordSearchAttributes());
+          TemporalConnection.plain(server.target(), options.namespace()),
+          options.keywordSearchAttributes());
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -274,7 +275,8 @@ public final class DevServer implements AutoCloseable {
 
   private void awaitOrderlyClose() {
     try {
-      closedByOwner.await(ORDERLY_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      closedByOwner.await(
+          ORDERLY_CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,7 +6,6 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +24,18 @@ public final class NamespaceSetup {
   private NamespaceSetup() {}
 
   /** Returns what was done, one line per step, for the command to print. */
-  public static List<String> apply(String target, String namespace, List<String> attributes) {
+  public static List<String> apply(TemporalConnection connection, List<String> attributes) {
+    String namespace = connection.namespace();
     List<String> done = new ArrayList<>();
+    // The same TLS and credentials as every other client: a secured cluster refuses anything less.
     WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        WorkflowServiceStubs.newServiceStubs(connection.serviceStubsOptions());
     try {
       done.add(ensureNamespace(service, namespace));
     } finally {
       service.shutdownNow();
     }
-    List<String> added = addAttributes(target, namespace, attributes);
+    List<String> added = addAttributes(connection, attributes);
     done.add(
         added.isEmpty()
             ? "search attributes already registered: " + String.join(", ", attributes)
@@ -48,11 +48,11 @@ public final class NamespaceSetup {
    * then the operator API answers NOT_FOUND, so that answer is retried for a while.
    */
   private static List<String> addAttributes(
-      String target, String namespace, List<String> attributes) {
+      TemporalConnection connection, List<String> attributes) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       try {
-        return SearchAttributeRegistrar.ensureKeywords(target, namespace, attributes);
+        return SearchAttributeRegistrar.ensureKeywords(connection, attributes);
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
           throw e;
@@ -62,7 +62,8 @@ public final class NamespaceSetup {
         Thread.sleep(500);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for namespace " + namespace, e);
+        throw new IllegalStateException(
+            "interrupted while waiting for namespace " + connection.namespace(), e);
       }
     }
   }

@@ -4,7 +4,6 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +25,13 @@ public final class SearchAttributeRegistrar {
   private SearchAttributeRegistrar() {}
 
   /** Adds those of {@code names} that {@code namespace} lacks; returns the added ones. */
-  public static List<String> ensureKeywords(String target, String namespace, List<String> names) {
+  public static List<String> ensureKeywords(TemporalConnection connection, List<String> names) {
     if (names.isEmpty()) {
       return List.of();
     }
+    String namespace = connection.namespace();
     OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget(target)
-                .validateAndBuildWithDefaults());
+        OperatorServiceStubs.newServiceStubs(connection.operatorStubsOptions());
     try {
       Map<String, IndexedValueType> existing =
           operator

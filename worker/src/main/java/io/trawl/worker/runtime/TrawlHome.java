@@ -66,6 +66,11 @@ public record TrawlHome(Path root) {
     return root.resolve("dev.lock");
   }
 
+  /** Written by {@code ./trawl dev} while it starts, before the lock; see {@link DevStarting}. */
+  public Path devStarting() {
+    return root.resolve("dev.starting");
+  }
+
   /** Logs of the child processes (postgres, the Temporal dev server). */
   public Path logs() {
     return root.resolve("logs");

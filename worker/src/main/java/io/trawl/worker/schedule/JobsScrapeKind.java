@@ -3,7 +3,6 @@ package io.trawl.worker.schedule;
 import io.temporal.common.SearchAttributes;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
-import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import java.time.Duration;
@@ -25,7 +24,7 @@ final class JobsScrapeKind implements ScheduledWorkflowKind {
   @Override
   public String description() {
     return "one jobs scrape run; args query=…, location=…, [min_interval_hours=N],"
-               + " [poll_deadline=2h]";
+        + " [poll_deadline=2h]";
   }
 
   @Override
@@ -60,8 +59,7 @@ final class JobsScrapeKind implements ScheduledWorkflowKind {
 
   @Override
   public SearchAttributes searchAttributes(Object input) {
-    ScrapeRequest request = (ScrapeRequest) input;
-    return RunAttributes.atStart("jobs", request.query(), request.location(), "brightdata");
+    return ((ScrapeRequest) input).searchAttributes();
   }
 
   @Override

@@ -30,6 +30,8 @@ class ComposeFileTest {
   private static final Pattern ENV_LOOKUP =
       Pattern.compile("(?:getenv|env\\.get)\\(\\s*\"([A-Z][A-Z0-9_]+)\"\\s*\\)");
 
+  private static final String COMPLETED = "service_completed_successfully";
+
   private final JsonNode compose = RepoFiles.yaml("docker-compose.yml");
   private final JsonNode services = compose.get("services");
 
@@ -39,25 +41,28 @@ class ComposeFileTest {
         .contains(
             "trawl-db",
             "temporal-db",
+            "temporal-schema",
             "temporal",
             "temporal-ui",
             "trawl-setup",
             "trawl-worker",
-            "prometheus");
+            "prometheus",
+            "grafana");
   }
 
   @Test
-  void publishesTheWebUiTemporalAndPrometheusPorts() {
+  void publishesTheWebUiTemporalPrometheusAndGrafanaPorts() {
     assertThat(ports("temporal-ui")).contains("8080:8080");
     assertThat(ports("temporal")).contains("7233:7233");
     assertThat(ports("prometheus")).contains("9090:9090");
+    assertThat(ports("grafana")).contains("3000:3000");
     assertThat(services.at("/trawl-worker/expose").toString()).contains("9464");
   }
 
   @Test
   void temporalHasItsOwnDatabase() {
-    assertThat(services.at("/temporal/environment/POSTGRES_SEEDS").asText())
-        .isEqualTo("temporal-db");
+    assertThat(env("temporal").get("POSTGRES_SEEDS").asText()).isEqualTo("temporal-db");
+    assertThat(env("temporal-schema").get("SQL_HOST").asText()).isEqualTo("temporal-db");
     assertThat(env("trawl-worker").get("DATABASE_URL").asText()).contains("trawl-db");
   }
 
@@ -68,17 +73,23 @@ class ComposeFileTest {
     assertThat(worker.at("/healthcheck/test").toString()).contains("/healthz");
     assertThat(worker.at("/depends_on/temporal/condition").asText()).isEqualTo("service_healthy");
     assertThat(worker.at("/depends_on/trawl-db/condition").asText()).isEqualTo("service_healthy");
-    assertThat(worker.at("/depends_on/trawl-setup/condition").asText())
-        .isEqualTo("service_completed_successfully");
+    assertThat(worker.at("/depends_on/trawl-setup/condition").asText()).isEqualTo(COMPLETED);
     assertThat(services.at("/trawl-setup/command").toString()).contains("setup");
   }
 
   @Test
   void everyLongRunningServiceHasAHealthCheck() {
+    Set<String> oneShots = oneShotServices();
+    assertThat(oneShots).containsExactlyInAnyOrder("temporal-schema", "trawl-setup");
     for (String name : fieldNames(services)) {
-      if (!name.equals("trawl-setup")) {
+      if (!oneShots.contains(name)) {
         assertThat(services.get(name).has("healthcheck")).as("%s has a healthcheck", name).isTrue();
       }
+    }
+    for (String name : oneShots) {
+      assertThat(services.at("/" + name + "/restart").asText())
+          .as("%s runs to completion, not forever", name)
+          .matches("no|on-failure(:\\d+)?");
     }
   }
 
@@ -111,13 +122,16 @@ class ComposeFileTest {
         }
       }
     }
-    assertThat(declared).contains("trawl-db-data", "temporal-db-data", "prometheus-data");
+    assertThat(declared)
+        .contains("trawl-db-data", "temporal-db-data", "prometheus-data", "grafana-data");
   }
 
   @Test
   void workersGetEveryEnvironmentVariableTheCodeReads() {
     Set<String> read = variablesReadByTheCode();
-    assertThat(read).as("the scan finds the known ones").contains("TEMPORAL_ADDRESS", "DATABASE_URL");
+    assertThat(read)
+        .as("the scan finds the known ones")
+        .contains("TEMPORAL_ADDRESS", "DATABASE_URL");
     read.removeAll(NOT_FOR_CONTAINERS);
     assertThat(fieldNames(env("trawl-worker"))).containsAll(read);
     assertThat(fieldNames(env("trawl-setup"))).containsAll(read);
@@ -127,17 +141,39 @@ class ComposeFileTest {
   void noSecretIsWrittenIntoTheFile() {
     assertThat(env("trawl-worker").get("BRIGHTDATA_API_TOKEN").asText())
         .startsWith("${BRIGHTDATA_API_TOKEN");
+    assertThat(env("temporal").get("POSTGRES_PWD").asText()).startsWith("${TEMPORAL_DB_PASSWORD");
+    assertThat(env("temporal-schema").get("SQL_PASSWORD").asText())
+        .isEqualTo(env("temporal").get("POSTGRES_PWD").asText());
+    assertThat(env("temporal-db").get("POSTGRES_PASSWORD").asText())
+        .isEqualTo(env("temporal").get("POSTGRES_PWD").asText());
+    assertThat(env("grafana").get("GF_SECURITY_ADMIN_PASSWORD").asText())
+        .startsWith("${GRAFANA_ADMIN_PASSWORD");
   }
 
   @Test
   void prometheusScrapesTheWorkersAndLoadsTheAlertRules() {
     JsonNode prometheus = RepoFiles.yaml("deploy/prometheus/prometheus.yml");
-    assertThat(prometheus.at("/rule_files/0").asText()).isEqualTo("/etc/prometheus/trawl-alerts.yml");
+    assertThat(prometheus.at("/rule_files/0").asText())
+        .isEqualTo("/etc/prometheus/trawl-alerts.yml");
     assertThat(services.at("/prometheus/volumes").toString())
         .contains("./deploy/prometheus/trawl-alerts.yml:/etc/prometheus/trawl-alerts.yml");
     JsonNode job = prometheus.at("/scrape_configs/0");
     assertThat(job.at("/dns_sd_configs/0/names/0").asText()).isEqualTo("trawl-worker");
     assertThat(job.at("/dns_sd_configs/0/port").asInt()).isEqualTo(9464);
+  }
+
+  /** Services another waits for with {@code service_completed_successfully}: jobs that exit. */
+  private Set<String> oneShotServices() {
+    Set<String> oneShots = new TreeSet<>();
+    for (String name : fieldNames(services)) {
+      JsonNode dependsOn = services.get(name).path("depends_on");
+      for (String dependency : fieldNames(dependsOn)) {
+        if (dependsOn.at("/" + dependency + "/condition").asText().equals(COMPLETED)) {
+          oneShots.add(dependency);
+        }
+      }
+    }
+    return oneShots;
   }
 
   private JsonNode env(String service) {

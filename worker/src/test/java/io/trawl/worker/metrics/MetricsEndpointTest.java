@@ -9,6 +9,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.trawl.sandbox.files.DemoFiles;
 import io.trawl.worker.ProviderSetup;
 import io.trawl.worker.WorkerHost;
+import io.trawl.worker.deploy.DashboardQueries;
 import io.trawl.worker.etl.EtlWorkerSettings;
 import io.trawl.workflows.etl.EtlFormat;
 import io.trawl.workflows.etl.EtlOutcome;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After a jobs scrape and an ETL run that quarantines its file, {@code /metrics} shows every
- * trawl family and the Temporal SDK's with non-zero values, and {@code /healthz} is ok.
+ * After a jobs scrape and an ETL run that quarantines its file, {@code /metrics} shows every trawl
+ * family and the Temporal SDK's with non-zero values, and {@code /healthz} is ok.
  */
 class MetricsEndpointTest {
   private static final String GZ = "cbs-population.csv.gz";
@@ -146,6 +147,10 @@ class MetricsEndpointTest {
                       io.trawl.worker.deploy.RepoFiles.file("deploy/prometheus/trawl-alerts.yml")));
       while (used.find()) {
         assertThat(metrics.hasFamily(used.group())).as(used.group()).isTrue();
+      }
+      // Every metric a panel of the Grafana dashboard queries is one a worker really exports.
+      for (String name : DashboardQueries.metricNames()) {
+        assertThat(metrics.hasFamily(name)).as("dashboard queries %s", name).isTrue();
       }
       // The quarantined download was a miss of the ETL file cache.
       assertThat(metrics.hasSample("trawl_cache_lookups_total", "result", "miss")).isTrue();

@@ -74,6 +74,10 @@ final class ChildJvm implements AutoCloseable {
     return rest;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL, as the OOM killer or {@code kill -9} would, and wait until it is gone. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -9,29 +9,40 @@ import java.time.Duration;
 /**
  * Failure type names shared by workflows and activities, and the factories that throw them.
  *
- * <p>The type string is what retry policies match in {@code setDoNotRetry}, so the names are stable.
+ * <p>The type string is what retry policies match in {@code setDoNotRetry}, so the names are
+ * stable.
  */
 public final class Failures {
   /** Bad input: retrying cannot help. */
   public static final String INVALID_INPUT = "InvalidInput";
+
   /** A provider refused us for rate reasons; retry after the delay it gave. */
   public static final String PROVIDER_RATE_LIMITED = "ProviderRateLimited";
+
   /** A provider answered 5xx, an HTML page, or a truncated body; retry with backoff. */
   public static final String PROVIDER_UNAVAILABLE = "ProviderUnavailable";
+
   /** A provider rejected the request or credentials for good (400/401/404). */
   public static final String PROVIDER_REJECTED = "ProviderRejected";
+
   /** The provider's collection itself failed (status failed, snapshot expired). */
   public static final String COLLECTION_FAILED = "CollectionFailed";
+
   /** A snapshot is still being built after progress said ready; retry shortly. */
   public static final String SNAPSHOT_NOT_READY = "SnapshotNotReady";
+
   /** Polling ran past its deadline. */
   public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+
   /** Data failed validation and must not be used. */
   public static final String VALIDATION_FAILED = "ValidationFailed";
+
   /** A row or resource that must exist does not. */
   public static final String NOT_FOUND = "NotFound";
+
   /** The period's budget cannot cover the paid call: retrying today cannot help. */
   public static final String BUDGET_EXHAUSTED = "BudgetExhausted";
+
   /** A provider's circuit breaker is open after repeated failures; retry once it half-opens. */
   public static final String BREAKER_OPEN = "BreakerOpen";
 
@@ -133,5 +144,18 @@ public final class Failures {
    */
   public static ApplicationFailure validationFailed(String message, String check) {
     return ApplicationFailure.newNonRetryableFailure(message, VALIDATION_FAILED, check);
+  }
+
+  /**
+   * A quote source answered, but with no usable quote (a robot page, a page without the quote, a
+   * chart without a price): a failed fetch of that source, retryable, never a quote.
+   */
+  public static final String QUOTE_UNAVAILABLE = "QuoteUnavailable";
+
+  /**
+   * Retryable {@link #QUOTE_UNAVAILABLE}; {@code reason} (e.g. "ROBOT_PAGE") is the first detail.
+   */
+  public static ApplicationFailure quoteUnavailable(String message, String reason) {
+    return ApplicationFailure.newFailure(message, QUOTE_UNAVAILABLE, reason);
   }
 }

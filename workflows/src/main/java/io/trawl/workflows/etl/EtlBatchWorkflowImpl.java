@@ -8,6 +8,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.common.RunAttributes;
+import io.trawl.workflows.common.RunInputs;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,10 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
   private final List<EtlSourceResult> finished = new ArrayList<>();
 
   @Override
-  public EtlBatchResult run(EtlBatchRequest request) {
+  public EtlBatchResult run(EtlBatchRequest input) {
+    EtlBatchRequest request = RunInputs.require(input, EtlBatchRequest.EXAMPLE);
+    // Labelled as the CLI labels it, whoever started it; the children inherit the label.
+    RunAttributes.upsertAtStart(EtlBatchRequest.searchAttributes(), request.summary());
     List<EtlSource> sources = request.sources();
     sources.forEach(source -> pending.add(source.id()));
     EtlSourceResult[] results = new EtlSourceResult[sources.size()];
@@ -37,10 +41,9 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
       EtlSource source = sources.get(i);
       pending.remove(source.id());
       running.add(source.id());
-      Promise<EtlSourceResult> child =
-          Async.function(
-              childStub(source)::run,
-              new EtlSourceRequest(source, request.forceRefresh(), request.dryRun()));
+      EtlSourceRequest childRequest =
+          new EtlSourceRequest(source, request.forceRefresh(), request.dryRun());
+      Promise<EtlSourceResult> child = Async.function(childStub(childRequest)::run, childRequest);
       // Promise callbacks run on the workflow thread, so this bookkeeping is deterministic.
       child.handle(
           (result, failure) -> {
@@ -65,10 +68,10 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
     return new EtlBatchProgress(List.copyOf(pending), List.copyOf(running), finished);
   }
 
-  private static EtlSourceWorkflow childStub(EtlSource source) {
+  private static EtlSourceWorkflow childStub(EtlSourceRequest request) {
     ChildWorkflowOptions.Builder options =
         ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(source.workflowId())
+            .setWorkflowId(request.source().workflowId())
             // The batch's own queue: a batch started on a separate worker pool stays on it.
             .setTaskQueue(Workflow.getInfo().getTaskQueue())
             // A finished run's id may be reused; a running one refuses the duplicate start.
@@ -76,8 +79,8 @@ public class EtlBatchWorkflowImpl implements EtlBatchWorkflow {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
     // Only a batch started with trawl's attributes passes them on: its namespace has them.
     if (Workflow.getTypedSearchAttributes().containsKey(RunAttributes.PIPELINE)) {
-      options.setTypedSearchAttributes(RunAttributes.atStart("etl", null, null, source.id()));
-      options.setStaticSummary("etl source: " + source.id());
+      options.setTypedSearchAttributes(request.searchAttributes());
+      options.setStaticSummary(request.summary());
     }
     return Workflow.newChildWorkflowStub(EtlSourceWorkflow.class, options.build());
   }

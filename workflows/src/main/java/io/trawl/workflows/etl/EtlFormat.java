@@ -1,5 +1,6 @@
 package io.trawl.workflows.etl;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +41,22 @@ public enum EtlFormat {
     return Arrays.stream(values())
         .filter(format -> format.configName().equals(name.strip().toLowerCase(Locale.ROOT)))
         .findFirst();
+  }
+
+  /**
+   * From JSON: the enum's own name as histories carry it ({@code CSV}) or the trawl.yaml name a
+   * person types into the Web UI ({@code csv}).
+   */
+  @JsonCreator
+  static EtlFormat fromJson(String name) {
+    if (name == null) {
+      return null;
+    }
+    return fromConfigName(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "format must be one of " + names() + ", got \"" + name + "\""));
   }
 
   /** "gzip, zip, …, any", for error messages. */

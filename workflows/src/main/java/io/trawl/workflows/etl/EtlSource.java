@@ -1,5 +1,7 @@
 package io.trawl.workflows.etl;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -61,6 +63,24 @@ public record EtlSource(
       throw new IllegalArgumentException("source " + id + ": target is empty");
     }
     headers = headers == null ? Map.of() : Map.copyOf(new TreeMap<>(headers));
+  }
+
+  /**
+   * From JSON (a workflow input typed into the Web UI): {@code sha256}, {@code maxBytes} and {@code
+   * headers} may be left out; a missing {@code maxBytes} is {@link #DEFAULT_MAX_BYTES} rather than
+   * the 0 a missing {@code long} would read as.
+   */
+  @JsonCreator
+  static EtlSource fromJson(
+      @JsonProperty("id") String id,
+      @JsonProperty("url") String url,
+      @JsonProperty("format") EtlFormat format,
+      @JsonProperty("sha256") String sha256,
+      @JsonProperty("maxBytes") Long maxBytes,
+      @JsonProperty("target") String target,
+      @JsonProperty("headers") Map<String, String> headers) {
+    return new EtlSource(
+        id, url, format, sha256, maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes, target, headers);
   }
 
   /**

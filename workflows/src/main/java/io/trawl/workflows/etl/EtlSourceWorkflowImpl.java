@@ -6,6 +6,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.common.RunAttributes;
+import io.trawl.workflows.common.RunInputs;
 import io.trawl.workflows.notify.NotificationKind;
 import io.trawl.workflows.notify.Notifications;
 import org.slf4j.Logger;
@@ -32,10 +33,13 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
   private GateDecision decision;
 
   @Override
-  public EtlSourceResult run(EtlSourceRequest request) {
+  public EtlSourceResult run(EtlSourceRequest input) {
+    startedAtMillis = Workflow.currentTimeMillis();
+    EtlSourceRequest request = RunInputs.require(input, EtlSourceRequest.EXAMPLE);
     EtlSource source = request.source();
     sourceId = source.id();
-    startedAtMillis = Workflow.currentTimeMillis();
+    // Labelled as a batch labels it, whoever started it (the Web UI, temporal workflow start).
+    RunAttributes.upsertAtStart(request.searchAttributes(), request.summary());
     EtlSourceResult result;
     try {
       result = runSteps(request);
@@ -147,7 +151,8 @@ public class EtlSourceWorkflowImpl implements EtlSourceWorkflow {
     String check =
         failure.getDetails().getSize() > 0 ? failure.getDetails().get(0, String.class) : "unknown";
     String reason = failure.getOriginalMessage();
-    log.warn("source={} validation failed check={} reason=\"{}\"", source.id(), check, reason);
+    // INFO: the quarantine activity logs the one WARN line of this outcome.
+    log.info("source={} validation failed check={} reason=\"{}\"", source.id(), check, reason);
     QuarantineRef quarantined =
         bookkeeping.quarantine(source, download, check, reason, Workflow.currentTimeMillis());
     Notifications.emit(

@@ -1,9 +1,15 @@
 package io.trawl.workflows.jobs;
 
+import io.temporal.common.SearchAttributes;
+import io.trawl.workflows.common.RunAttributes;
 import java.time.Duration;
 
 /**
  * What one jobs scrape run searches for.
+ *
+ * <p>Started from the Web UI or {@code temporal workflow start}, the input can be as small as
+ * {@code {"query":"Data Engineer","location":"Germany"}}: every other field may be left out and
+ * reads as its default.
  *
  * @param query the keyword sent to the provider, e.g. "Data Engineer"
  * @param location the location filter, e.g. "Netherlands"
@@ -29,11 +35,20 @@ public record ScrapeRequest(
   /** The original's {@code should_trigger_scrape(min_interval_hours=6)}. */
   public static final int DEFAULT_MIN_INTERVAL_HOURS = 6;
 
+  /** The smallest input that starts a run, as the README shows it. */
+  public static final String EXAMPLE = "{\"query\":\"Data Engineer\",\"location\":\"Germany\"}";
+
   public ScrapeRequest {
-    if (query == null || query.isBlank()) {
+    if (query == null) {
+      throw new IllegalArgumentException("query is missing, e.g. " + EXAMPLE);
+    }
+    if (location == null) {
+      throw new IllegalArgumentException("location is missing, e.g. " + EXAMPLE);
+    }
+    if (query.isBlank()) {
       throw new IllegalArgumentException("query is empty");
     }
-    if (location == null || location.isBlank()) {
+    if (location.isBlank()) {
       throw new IllegalArgumentException("location is empty");
     }
     query = query.strip();
@@ -70,11 +85,16 @@ public record ScrapeRequest(
   }
 
   /**
-   * The deterministic workflow id for this search: a second concurrent run of the same search
-   * would pay for the same records twice, so the id is derived from (query, location) only.
+   * The deterministic workflow id for this search: a second concurrent run of the same search would
+   * pay for the same records twice, so the id is derived from (query, location) only.
    */
   public String workflowId() {
     return "jobs-scrape/" + slug(query) + "/" + slug(location);
+  }
+
+  /** trawl's search attributes of a run of this search, whoever starts it. */
+  public SearchAttributes searchAttributes() {
+    return RunAttributes.atStart("jobs", query, location, "brightdata");
   }
 
   /** The line the Web UI shows for the run, whoever started it. */

@@ -6,6 +6,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.common.RunAttributes;
+import io.trawl.workflows.common.RunInputs;
 import io.trawl.workflows.notify.NotificationEvent;
 import io.trawl.workflows.notify.NotificationKind;
 import io.trawl.workflows.notify.Notifications;
@@ -31,8 +32,11 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
   private int polls;
 
   @Override
-  public ScrapeRunResult run(ScrapeRequest request) {
+  public ScrapeRunResult run(ScrapeRequest input) {
     startedAtMillis = Workflow.currentTimeMillis();
+    ScrapeRequest request = RunInputs.require(input, ScrapeRequest.EXAMPLE);
+    // Labelled as the CLI labels it, whoever started it (the Web UI, temporal workflow start).
+    RunAttributes.upsertAtStart(request.searchAttributes(), request.summary());
     IntervalCheck interval = checkInterval(request); // 0. should_trigger_scrape
     if (interval != null && !interval.due() && request.scheduled()) {
       step = "skipped";
@@ -53,10 +57,15 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
     try {
       step = "selecting provider";
       ProviderRef provider = runs.selectProvider(run); // 3. sandbox or real, recorded on the run
-      log.info("step=3 run={} provider={} mode={}", run.runId(), provider.provider(), provider.mode());
+      log.info(
+          "step=3 run={} provider={} mode={}", run.runId(), provider.provider(), provider.mode());
       step = "triggering";
       SnapshotRef snapshot = providerCalls.trigger(run, range); // 4. reuses a recorded snapshot id
-      log.info("step=4 run={} snapshot={} reused={}", run.runId(), snapshot.snapshotId(), snapshot.reused());
+      log.info(
+          "step=4 run={} snapshot={} reused={}",
+          run.runId(),
+          snapshot.snapshotId(),
+          snapshot.reused());
       StagedBatch staged = awaitAndDownload(run, snapshot, request.pollDeadline()); // 5.
       step = "ingesting";
       IngestResult result = ingest.ingestStaged(run); // 6. parse, normalize, dedup, upsert
@@ -163,7 +172,8 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
     }
     step = "downloading";
     StagedBatch staged = downloads.downloadToStaging(run, snapshot);
-    log.info("step=5 run={} staged={} bytes={}", run.runId(), staged.recordsStaged(), staged.bytes());
+    log.info(
+        "step=5 run={} staged={} bytes={}", run.runId(), staged.recordsStaged(), staged.bytes());
     return staged;
   }
 

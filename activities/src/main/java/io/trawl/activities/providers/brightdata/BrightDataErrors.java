@@ -1,13 +1,11 @@
 package io.trawl.activities.providers.brightdata;
 
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  * names the call, the status and the provider's own words, and never the token.
  */
 final class BrightDataErrors {
-  private static final int EXCERPT_CHARS = 200;
-  private static final Pattern TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
   private static final Pattern TRY_AGAIN = Pattern.compile("(?i)try again in (\\d+)\\s*s");
 
   /** Which call answered; decides what a 4xx means. */
@@ -86,16 +82,7 @@ final class BrightDataErrors {
 
   /** The provider's text on one line and at most ~200 chars; an HTML page by its title. */
   String excerpt(String body) {
-    if (body == null || body.isBlank()) {
-      return "(empty body)";
-    }
-    String text = body;
-    if (looksLikeHtml(body)) {
-      Matcher title = TITLE.matcher(body);
-      text = title.find() ? "HTML page \"" + title.group(1).strip() + "\"" : "HTML page";
-    }
-    text = text.replaceAll("\\s+", " ").strip();
-    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
+    return ResponseText.excerpt(body);
   }
 
   String redact(String message) {
@@ -103,8 +90,7 @@ final class BrightDataErrors {
   }
 
   static boolean looksLikeHtml(String body) {
-    String start = body == null ? "" : body.stripLeading();
-    return start.startsWith("<");
+    return ResponseText.looksLikeHtml(body);
   }
 
   /** "try again in 30s" from a 202 message; null when the provider gave no delay. */
@@ -115,19 +101,6 @@ final class BrightDataErrors {
 
   /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
   static Duration parseRetryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.strip();
-    if (value.chars().allMatch(Character::isDigit)) {
-      return Duration.ofSeconds(Long.parseLong(value));
-    }
-    try {
-      Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration wait = Duration.between(Instant.now(), at);
-      return wait.isNegative() ? Duration.ZERO : wait;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return ResponseText.retryAfter(header, Instant.now());
   }
 }

@@ -6,6 +6,9 @@ import io.trawl.workflows.common.RunAttributes;
 /**
  * What one job lifecycle run does.
  *
+ * <p>Every field has a default: {@code {}} (or no input) from the Web UI is a run with the default
+ * threshold.
+ *
  * @param thresholdDays an active job not seen for this many days is retired; null means {@link
  *     #DEFAULT_THRESHOLD_DAYS}
  * @param dryRun report what would be retired without changing anything

@@ -14,7 +14,11 @@ public class JobLifecycleWorkflowImpl implements JobLifecycleWorkflow {
       Workflow.newActivityStub(JobLifecycleActivities.class, JobsActivityOptions.LIFECYCLE);
 
   @Override
-  public JobLifecycleResult run(JobLifecycleRequest request) {
+  public JobLifecycleResult run(JobLifecycleRequest input) {
+    // Every field has a default, so a run started with no input at all is a default run.
+    JobLifecycleRequest request = input == null ? JobLifecycleRequest.defaults() : input;
+    // Labelled as the CLI labels it, whoever started it (the Web UI, temporal workflow start).
+    RunAttributes.upsertAtStart(JobLifecycleRequest.searchAttributes(), request.summary());
     // 1. One clock reading for the whole run: the cutoff, the inactive_since stamp and the
     // summary's seven-day window all derive from it, so a retried step sees the same instant.
     Instant asOf = Instant.ofEpochMilli(Workflow.currentTimeMillis());
