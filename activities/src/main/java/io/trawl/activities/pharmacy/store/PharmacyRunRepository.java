@@ -225,6 +225,19 @@ public final class PharmacyRunRepository {
         });
   }
 
+  /** The run's cost cap over every paid provider, as the ledger checks it; null when uncapped. */
+  public io.trawl.activities.spend.SpendLedger.RunCap cap(PharmacyRunRef run) {
+    BigDecimal cap =
+        jdbc.query(
+            "read the cost cap of pharmacy run " + run.runId(),
+            "SELECT max_cost_usd FROM pharmacy_runs WHERE id = ?",
+            ps -> ps.setLong(1, run.runId()),
+            rs -> rs.next() ? rs.getBigDecimal(1) : null);
+    return cap == null
+        ? null
+        : new io.trawl.activities.spend.SpendLedger.RunCap(run.spendKey() + "/", cap);
+  }
+
   /** What the run's paid calls cost so far (settled at cost, held ones at their hold). */
   public BigDecimal cost(PharmacyRunRef run) {
     return jdbc.query(
