@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       JobsCommand.class,
       EtlCommand.class,
+      PharmacyCommand.class,
+      CacheCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,
       DevCommand.class,

@@ -12,7 +12,8 @@ import java.util.Set;
 public final class Pipelines {
   public static final String JOBS = "jobs";
   public static final String ETL = "etl";
-  public static final List<String> ALL = List.of(JOBS, ETL);
+  public static final String PHARMACY = "pharmacy";
+  public static final List<String> ALL = List.of(JOBS, ETL, PHARMACY);
 
   private Pipelines() {}
 

@@ -1,10 +1,19 @@
 package io.trawl.worker;
 
+import io.trawl.activities.providers.apify.ApifyClient;
+import io.trawl.activities.providers.apify.ApifyConfig;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.BrightDataConfig;
+import io.trawl.activities.providers.places.PlacesClient;
+import io.trawl.activities.providers.places.PlacesConfig;
+import io.trawl.sandbox.apify.ApifyFaults;
+import io.trawl.sandbox.apify.FakeApify;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.sandbox.files.DemoFiles;
 import io.trawl.sandbox.files.FakeFileServer;
+import io.trawl.sandbox.maps.MapsUniverse;
+import io.trawl.sandbox.places.FakePlaces;
+import io.trawl.sandbox.places.PlacesFaults;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.worker.etl.EtlWorkerSettings;
@@ -25,18 +34,70 @@ public final class ProviderSetup implements AutoCloseable {
   // The worker's own reading of trawl.yaml: budgets and notification targets live with the
   // worker, because they hold limits and secret URLs that never travel in workflow inputs.
   private final TrawlConfig config;
+  private final Pharmacy pharmacy;
+
+  /** The pharmacy pipeline's clients and, for those without credentials, their sandboxes. */
+  private record Pharmacy(
+      ApifyClient apify, PlacesClient places, FakeApify apifySandbox, FakePlaces placesSandbox) {
+    static Pharmacy fromEnvironment(Map<String, String> env) {
+      // One universe, so Places verifies the very places the Apify sandbox returned.
+      MapsUniverse universe = new MapsUniverse();
+      FakeApify apifySandbox = null;
+      String apifyUrl = null;
+      if (blank(env.get(ApifyConfig.TOKEN_VARIABLE))) {
+        apifySandbox = new FakeApify(null, universe, ApifyFaults.none()).start();
+        apifyUrl = apifySandbox.baseUrl();
+      }
+      FakePlaces placesSandbox = null;
+      String placesUrl = null;
+      if (blank(env.get(PlacesConfig.KEY_VARIABLE))) {
+        placesSandbox = new FakePlaces(null, universe, PlacesFaults.none()).start();
+        placesUrl = placesSandbox.baseUrl();
+      }
+      return new Pharmacy(
+          new ApifyClient(ApifyConfig.fromEnvironment(env, apifyUrl)),
+          new PlacesClient(PlacesConfig.fromEnvironment(env, placesUrl)),
+          apifySandbox,
+          placesSandbox);
+    }
+
+    void close() {
+      if (apifySandbox != null) {
+        apifySandbox.close();
+      }
+      if (placesSandbox != null) {
+        placesSandbox.close();
+      }
+    }
+  }
 
   private ProviderSetup(
       BrightDataClient brightData,
       FakeBrightData brightDataSandbox,
       FakeFileServer files,
       EtlWorkerSettings etl,
-      TrawlConfig config) {
+      TrawlConfig config,
+      Pharmacy pharmacy) {
     this.brightData = brightData;
     this.brightDataSandbox = brightDataSandbox;
     this.files = files;
     this.etl = etl;
     this.config = config;
+    this.pharmacy = pharmacy;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** The Apify client (the sandbox's when APIFY_TOKEN is unset). */
+  public ApifyClient apify() {
+    return pharmacy.apify();
+  }
+
+  /** The Places client (the sandbox's when GOOGLE_PLACES_API_KEY is unset). */
+  public PlacesClient places() {
+    return pharmacy.places();
   }
 
   /**
@@ -53,10 +114,16 @@ public final class ProviderSetup implements AutoCloseable {
       sandbox.start();
       sandboxUrl = sandbox.baseUrl();
     }
-    BrightDataClient client = new BrightDataClient(BrightDataConfig.fromEnvironment(env, sandboxUrl));
+    BrightDataClient client =
+        new BrightDataClient(BrightDataConfig.fromEnvironment(env, sandboxUrl));
     FakeFileServer files = DemoFiles.install(new FakeFileServer()).start();
     return new ProviderSetup(
-        client, sandbox, files, EtlWorkerSettings.fromEnvironment(env, files.baseUrl()), config);
+        client,
+        sandbox,
+        files,
+        EtlWorkerSettings.fromEnvironment(env, files.baseUrl()),
+        config,
+        Pharmacy.fromEnvironment(env));
   }
 
   /** The trawl.yaml this worker reads its budgets and notification targets from. */
@@ -75,9 +142,18 @@ public final class ProviderSetup implements AutoCloseable {
 
   /** Base URL of each running sandbox, by provider name (written to the dev lock). */
   public Map<String, String> sandboxUrls() {
-    return brightDataSandbox == null
-        ? Map.of("files", files.baseUrl())
-        : Map.of("brightdata", brightDataSandbox.baseUrl(), "files", files.baseUrl());
+    Map<String, String> urls = new java.util.LinkedHashMap<>();
+    if (brightDataSandbox != null) {
+      urls.put("brightdata", brightDataSandbox.baseUrl());
+    }
+    urls.put("files", files.baseUrl());
+    if (pharmacy.apifySandbox() != null) {
+      urls.put("apify", pharmacy.apifySandbox().baseUrl());
+    }
+    if (pharmacy.placesSandbox() != null) {
+      urls.put("places", pharmacy.placesSandbox().baseUrl());
+    }
+    return Map.copyOf(urls);
   }
 
   /** One line per provider saying whether it is real or a sandbox. */
@@ -96,6 +172,18 @@ public final class ProviderSetup implements AutoCloseable {
             + files.baseUrl()
             + " serves sandbox://files/ URLs; files go to "
             + etl.dataDirectory());
+    lines.add(
+        pharmacy.apifySandbox() != null
+            ? "Apify: sandbox on "
+                + pharmacy.apifySandbox().baseUrl()
+                + " (APIFY_TOKEN is unset; pharmacy runs are recorded as provider sandbox)"
+            : "Apify: real API (APIFY_TOKEN is set)");
+    lines.add(
+        pharmacy.placesSandbox() != null
+            ? "Google Places: sandbox on "
+                + pharmacy.placesSandbox().baseUrl()
+                + " (GOOGLE_PLACES_API_KEY is unset)"
+            : "Google Places: real API (GOOGLE_PLACES_API_KEY is set)");
     return lines;
   }
 
@@ -105,5 +193,6 @@ public final class ProviderSetup implements AutoCloseable {
       brightDataSandbox.close();
     }
     files.close();
+    pharmacy.close();
   }
 }

@@ -6,12 +6,16 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
+import io.trawl.worker.config.CallBudgets;
 import io.trawl.worker.config.NotificationsConfig;
+import io.trawl.worker.config.PharmacyConfig;
+import io.trawl.worker.config.ProviderLimits;
 import io.trawl.worker.config.SpendConfig;
 import io.trawl.worker.logging.ActivityLogContext;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.worker.notify.NotifyRegistration;
 import io.trawl.worker.notify.WorkerNotifier;
+import io.trawl.worker.spend.SpendReporter;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import io.trawl.workflows.notify.NotificationWorkflow;
@@ -120,6 +124,20 @@ public final class WorkerHost implements AutoCloseable {
       // ETL downloads are long and bandwidth-bound: their own queue keeps them from delaying jobs.
       Worker etl = workerFor.apply(EtlSourceWorkflow.TASK_QUEUE);
       EtlRegistration.register(etl, dataSource, providers.etl());
+    }
+    if (providers != null && pipelines.contains(Pipelines.PHARMACY)) {
+      // Its own queues whatever --task-queue says: the provider queues carry the rate limits
+      // that must hold across every worker.
+      PharmacyRegistration.register(
+          factory,
+          dataSource,
+          providers.apify(),
+          providers.places(),
+          new PharmacyRegistration.Settings(
+              PharmacyConfig.of(providers.config()),
+              ProviderLimits.of(providers.config()),
+              CallBudgets.of(providers.config())),
+          new SpendReporter(new WorkerNotifier(client), java.time.Clock.systemUTC()));
     }
     // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has
     // failures to report, and a notification must not wait for some other worker to exist.
