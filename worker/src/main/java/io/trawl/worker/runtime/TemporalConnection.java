@@ -139,7 +139,8 @@ public final class TemporalConnection {
     }
     LoadClientConfigProfileOptions.Builder options =
         LoadClientConfigProfileOptions.newBuilder()
-            .setEnvOverrides(env)
+            // A variable set to "" (compose's ${VAR:-} for an unset one) means unset.
+            .setEnvOverrides(withoutBlanks(env))
             .setConfigFileProfile(profileName);
     if (file.exists()) {
       options.setConfigFilePath(file.path().toString());
@@ -240,6 +241,17 @@ public final class TemporalConnection {
   @Override
   public String toString() {
     return describe();
+  }
+
+  private static Map<String, String> withoutBlanks(Map<String, String> env) {
+    Map<String, String> set = new java.util.HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            set.put(name, value);
+          }
+        });
+    return set;
   }
 
   static Optional<String> nonBlank(String value) {

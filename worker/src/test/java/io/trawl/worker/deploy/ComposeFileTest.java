@@ -22,7 +22,9 @@ class ComposeFileTest {
    * Variables the code reads that a container must not get: the Temporal CLI binary is for {@code
    * ./trawl dev} only, PATH belongs to the image.
    */
-  private static final Set<String> NOT_FOR_CONTAINERS = Set.of("TRAWL_TEMPORAL_CLI", "PATH");
+  // Local-machine settings: the CLI binary and how long a command waits for a starting ./trawl dev.
+  private static final Set<String> NOT_FOR_CONTAINERS =
+      Set.of("TRAWL_TEMPORAL_CLI", "PATH", "TRAWL_DEV_START_TIMEOUT");
 
   // Constants named *_ENV / *_VARIABLE / ENV, and literal lookups through env.get or getenv.
   private static final Pattern ENV_CONSTANT =
