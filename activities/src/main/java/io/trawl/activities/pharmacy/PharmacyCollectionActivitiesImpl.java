@@ -7,13 +7,11 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.pharmacy.store.PharmacyRunRepository;
 import io.trawl.activities.pharmacy.store.PharmacySearchRepository;
-import io.trawl.activities.pharmacy.store.PharmacyStagingRepository;
 import io.trawl.activities.providers.apify.ApifyClient;
 import io.trawl.activities.providers.apify.ApifyItemsPage;
 import io.trawl.activities.providers.apify.ApifyRun;
 import io.trawl.activities.providers.apify.ApifyRunInput;
 import io.trawl.activities.spend.CallBudget;
-import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.pharmacy.ActorRunRef;
 import io.trawl.workflows.pharmacy.ActorRunStatus;
@@ -42,7 +40,7 @@ public final class PharmacyCollectionActivitiesImpl implements PharmacyCollectio
   private final QueryCache cache;
   private final PharmacyRunRepository runs;
   private final PharmacySearchRepository searches;
-  private final PharmacyStagingRepository staging = new PharmacyStagingRepository();
+  private final SearchStaging stager;
 
   public PharmacyCollectionActivitiesImpl(
       DataSource dataSource,
@@ -61,6 +59,7 @@ public final class PharmacyCollectionActivitiesImpl implements PharmacyCollectio
     this.cache = cache;
     this.runs = new PharmacyRunRepository(dataSource);
     this.searches = new PharmacySearchRepository(dataSource);
+    this.stager = new SearchStaging(dataSource);
   }
 
   @Override
@@ -140,21 +139,7 @@ public final class PharmacyCollectionActivitiesImpl implements PharmacyCollectio
         finished.usageTotalUsd() != null
             ? BigDecimal.valueOf(finished.usageTotalUsd())
             : costs.actorRunCost(items.size());
-    int staged =
-        Transactions.inTransaction(
-            dataSource,
-            "stage places of " + search.describe(),
-            tx -> {
-              try (PharmacyStagingRepository.Writer writer =
-                  staging.replace(tx, run.runId(), search)) {
-                for (JsonNode item : items) {
-                  writer.add(item.toString());
-                }
-                searches.markStaged(
-                    tx, run.runId(), search, writer.count(), false, status.status(), cost);
-                return writer.count();
-              }
-            });
+    int staged = stager.stage(run.runId(), search, items, false, status.status(), cost);
     budget.settle(callKey(run, search), staged, cost);
     if (status.succeeded()) {
       cache.store(search, items);

@@ -5,7 +5,6 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.trawl.activities.pharmacy.store.PharmacyRunRepository;
 import io.trawl.activities.pharmacy.store.PharmacySearchRepository;
-import io.trawl.activities.pharmacy.store.PharmacyStagingRepository;
 import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.pharmacy.CacheLookup;
 import io.trawl.workflows.pharmacy.PharmacyRunActivities;
@@ -26,7 +25,7 @@ public final class PharmacyRunActivitiesImpl implements PharmacyRunActivities {
   private final DataSource dataSource;
   private final PharmacyRunRepository runs;
   private final PharmacySearchRepository searches;
-  private final PharmacyStagingRepository staging = new PharmacyStagingRepository();
+  private final SearchStaging stager;
   private final QueryCache cache;
   private final String provider;
 
@@ -37,6 +36,7 @@ public final class PharmacyRunActivitiesImpl implements PharmacyRunActivities {
     this.dataSource = dataSource;
     this.runs = new PharmacyRunRepository(dataSource);
     this.searches = new PharmacySearchRepository(dataSource);
+    this.stager = new SearchStaging(dataSource);
     this.cache = cache;
     this.provider = provider;
   }
@@ -70,21 +70,7 @@ public final class PharmacyRunActivitiesImpl implements PharmacyRunActivities {
       return new CacheLookup(false, 0, lookup.missReason());
     }
     JsonNode items = lookup.items();
-    int staged =
-        Transactions.inTransaction(
-            dataSource,
-            "stage cached places of " + search.describe(),
-            tx -> {
-              try (PharmacyStagingRepository.Writer writer =
-                  staging.replace(tx, run.runId(), search)) {
-                for (JsonNode item : items) {
-                  writer.add(item.toString());
-                }
-                searches.markStaged(
-                    tx, run.runId(), search, writer.count(), true, null, BigDecimal.ZERO);
-                return writer.count();
-              }
-            });
+    int staged = stager.stage(run.runId(), search, items, true, null, BigDecimal.ZERO);
     log.info("cache hit run={} search=\"{}\" items={}", run.runId(), search.describe(), staged);
     return new CacheLookup(true, staged, null);
   }
