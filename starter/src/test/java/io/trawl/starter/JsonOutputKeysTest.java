@@ -89,6 +89,20 @@ class JsonOutputKeysTest {
       json(env, 1, "etl", "run", "--config", broken.toString(), "--json");
       json(env, 0, "etl", "manifest", "--json");
       json(env, 0, "etl", "quarantine", "--json");
+      json(
+          env,
+          0,
+          "pharmacy",
+          "run",
+          "--query",
+          "pharmacy",
+          "--location",
+          "Austin, TX",
+          "--no-verify",
+          "--json");
+      json(env, 0, "pharmacy", "runs", "--json");
+      json(env, 0, "pharmacy", "list", "--limit", "5", "--json");
+      json(env, 0, "cache", "list", "--json");
       assertThat(CliRun.run(env, "schedule", "apply").exitCode()).isZero();
       json(env, 0, "schedule", "list", "--json");
       json(env, 0, "schedule", "describe", "jobs-lifecycle", "--json");
