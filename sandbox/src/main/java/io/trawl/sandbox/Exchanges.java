@@ -99,7 +99,7 @@ public final class Exchanges {
     }
   }
 
-  private static String decode(String text) {
+  public static String decode(String text) {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 

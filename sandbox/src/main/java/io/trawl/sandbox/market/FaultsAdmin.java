@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.trawl.sandbox.Exchanges;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -75,7 +76,7 @@ public final class FaultsAdmin<F extends Record> implements HttpHandler {
   private void armFaults(HttpExchange exchange) throws IOException {
     ObjectNode merged = Replies.JSON.valueToTree(everyday);
     try {
-      JsonNode requested = Replies.JSON.readTree(Replies.body(exchange));
+      JsonNode requested = Replies.JSON.readTree(Exchanges.body(exchange));
       if (requested == null || !requested.isObject()) {
         Replies.text(exchange, 400, "faults must be a JSON object");
         return;

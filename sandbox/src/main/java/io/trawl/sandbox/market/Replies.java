@@ -3,13 +3,8 @@ package io.trawl.sandbox.market;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Answering an {@link HttpExchange} as the market sandboxes' real counterparts do. */
 public final class Replies {
@@ -80,32 +75,6 @@ public final class Replies {
     BodyCut() {
       super("body cut on purpose (truncateBody fault)");
     }
-  }
-
-  public static byte[] body(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return in.readAllBytes();
-    }
-  }
-
-  /** Query parameters, decoded; the last value wins for a repeated name. */
-  public static Map<String, String> query(URI uri) {
-    Map<String, String> params = new LinkedHashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null || raw.isEmpty()) {
-      return params;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(decode(name), decode(value));
-    }
-    return params;
-  }
-
-  public static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   public static void sleep(long millis) {

@@ -3,6 +3,7 @@ package io.trawl.sandbox.unlocker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.trawl.sandbox.Exchanges;
 import io.trawl.sandbox.market.Instrument;
 import io.trawl.sandbox.market.Instruments;
 import io.trawl.sandbox.market.Replies;
@@ -66,7 +67,7 @@ final class RequestHandler implements HttpHandler {
 
   private void answer(HttpExchange exchange) throws IOException {
     UnlockerFaults armed = faults.current();
-    byte[] raw = Replies.body(exchange);
+    byte[] raw = Exchanges.body(exchange);
     Ask ask = parse(raw);
     counters.request(ask == null ? null : symbolOf(ask.url()));
     Replies.sleep(armed.latencyMillis());

@@ -2,6 +2,7 @@ package io.trawl.sandbox.yahoo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.trawl.sandbox.Exchanges;
 import io.trawl.sandbox.market.Instrument;
 import io.trawl.sandbox.market.Instruments;
 import io.trawl.sandbox.market.Replies;
@@ -51,7 +52,7 @@ final class ChartHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String symbol =
-          Replies.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()));
+          Exchanges.decode(exchange.getRequestURI().getRawPath().substring(PREFIX.length()));
       counters.request(symbol);
       try {
         answer(exchange, symbol);
@@ -104,7 +105,7 @@ final class ChartHandler implements HttpHandler {
           ChartJson.error("Not Found", "No data found, symbol may be delisted"));
       return;
     }
-    Map<String, String> query = Replies.query(exchange.getRequestURI());
+    Map<String, String> query = Exchanges.query(exchange.getRequestURI());
     Instant now = clock.instant();
     ChartSpec spec;
     try {

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -51,6 +46,8 @@ public record DevLock(
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final LiveProcessFile<DevLock> FILE =
+      new LiveProcessFile<>(JSON, DevLock.class, DevLock::pid, DevLock::startedAt, log);
 
   public DevLock {
     Objects.requireNonNull(temporalTarget, "temporalTarget");
@@ -83,24 +80,7 @@ public record DevLock(
    * person or another program can have broken it.
    */
   public static Optional<DevLock> readLive(TrawlHome home) {
-    Path file = home.devLock();
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    DevLock lock;
-    try {
-      lock = JSON.readValue(file.toFile(), DevLock.class);
-    } catch (IOException e) {
-      log.warn("removing unreadable {}: {}", file, e.getMessage());
-      deleteIfExists(file);
-      return Optional.empty();
-    }
-    if (OsProcesses.liveSince(lock.pid(), lock.startedAt()).isEmpty()) {
-      log.info("removing stale {} of process {}, which is no longer running", file, lock.pid());
-      deleteIfExists(file);
-      return Optional.empty();
-    }
-    return Optional.of(lock);
+    return FILE.readLive(home.devLock());
   }
 
   /**
@@ -120,35 +100,11 @@ public record DevLock(
               + home.devLock()
               + ")");
     }
-    Path file = home.devLock();
-    TrawlHome.ensureDirectory(file.getParent());
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + pid);
-    try {
-      JSON.writeValue(temp.toFile(), this);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      deleteIfExists(temp);
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    FILE.write(home.devLock(), this);
   }
 
   /** Removes the lock if it is still this one (same pid); a newer owner's lock is left alone. */
   public void remove(TrawlHome home) {
-    Path file = home.devLock();
-    try {
-      if (Files.exists(file) && JSON.readValue(file.toFile(), DevLock.class).pid() == pid) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      log.warn("cannot remove {}: {}", file, e.getMessage());
-    }
-  }
-
-  private static void deleteIfExists(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + file, e);
-    }
+    FILE.remove(home.devLock(), pid);
   }
 }

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -37,6 +32,8 @@ public record DevStarting(
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final LiveProcessFile<DevStarting> FILE =
+      new LiveProcessFile<>(JSON, DevStarting.class, DevStarting::pid, DevStarting::startedAt, log);
 
   public DevStarting {
     Objects.requireNonNull(startedAt, "startedAt");
@@ -52,61 +49,16 @@ public record DevStarting(
    * The marker of a {@code ./trawl dev} that is starting, if there is one; a stale one is removed.
    */
   public static Optional<DevStarting> readLive(TrawlHome home) {
-    Path file = home.devStarting();
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    DevStarting marker;
-    try {
-      marker = JSON.readValue(file.toFile(), DevStarting.class);
-    } catch (IOException e) {
-      // Gone between the check and the read: the stack finished starting or gave up.
-      if (!Files.exists(file)) {
-        return Optional.empty();
-      }
-      log.warn("removing unreadable {}: {}", file, e.getMessage());
-      deleteIfExists(file);
-      return Optional.empty();
-    }
-    if (OsProcesses.liveSince(marker.pid(), marker.startedAt()).isEmpty()) {
-      log.info("removing stale {} of process {}, which is no longer running", file, marker.pid());
-      deleteIfExists(file);
-      return Optional.empty();
-    }
-    return Optional.of(marker);
+    return FILE.readLive(home.devStarting());
   }
 
   /** Writes the marker, atomically, so a reader never sees half a file. */
   public void write(TrawlHome home) {
-    Path file = home.devStarting();
-    TrawlHome.ensureDirectory(file.getParent());
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + pid);
-    try {
-      JSON.writeValue(temp.toFile(), this);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      deleteIfExists(temp);
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    FILE.write(home.devStarting(), this);
   }
 
   /** Removes the marker if it is still this one (same pid). */
   public void remove(TrawlHome home) {
-    Path file = home.devStarting();
-    try {
-      if (Files.exists(file) && JSON.readValue(file.toFile(), DevStarting.class).pid() == pid) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      log.warn("cannot remove {}: {}", file, e.getMessage());
-    }
-  }
-
-  private static void deleteIfExists(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + file, e);
-    }
+    FILE.remove(home.devStarting(), pid);
   }
 }
