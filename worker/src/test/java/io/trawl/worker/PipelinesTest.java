@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class PipelinesTest {
   @Test
   void noListMeansEveryPipeline() {
-    assertThat(Pipelines.parse(null)).containsExactly("jobs", "etl");
-    assertThat(Pipelines.parse(" ")).containsExactly("jobs", "etl");
+    assertThat(Pipelines.parse(null)).containsExactly("jobs", "etl", "pharmacy");
+    assertThat(Pipelines.parse(" ")).containsExactly("jobs", "etl", "pharmacy");
   }
 
   @Test
