@@ -3,8 +3,10 @@ package io.trawl.worker.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.trawl.activities.jobs.store.JobLifecycleRepository;
 import io.trawl.sandbox.brightdata.FakeBrightData;
+import io.trawl.worker.history.RecordedHistories;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunResult;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleRequest;
@@ -93,15 +95,19 @@ class JobLifecycleWorkflowTest {
   }
 
   private JobLifecycleResult lifecycle(JobLifecycleRequest request) {
-    return stack
-        .client()
-        .newWorkflowStub(
-            JobLifecycleWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobLifecycleRequest.WORKFLOW_ID)
-                .setTaskQueue(JobLifecycleWorkflow.TASK_QUEUE)
-                .build())
-        .run(request);
+    JobLifecycleWorkflow workflow =
+        stack
+            .client()
+            .newWorkflowStub(
+                JobLifecycleWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(JobLifecycleRequest.WORKFLOW_ID)
+                    .setTaskQueue(JobLifecycleWorkflow.TASK_QUEUE)
+                    .build());
+    JobLifecycleResult result = workflow.run(request);
+    RecordedHistories.save(
+        stack.client(), WorkflowStub.fromTyped(workflow).getExecution(), "job-lifecycle");
+    return result;
   }
 
   /** Moves the search's jobs and runs into the past, as if nothing had happened since. */

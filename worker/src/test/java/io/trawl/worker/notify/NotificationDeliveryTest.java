@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.jobs.store.ScrapeRunRepository;
 import io.trawl.activities.jobs.store.ScrapeRunRow;
+import io.trawl.worker.history.RecordedHistories;
 import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.etl.EtlFormat;
@@ -155,6 +156,7 @@ class NotificationDeliveryTest {
     assertThat(result.failed()).containsExactly("rejecting");
     String runHistory = stack.historyJson(run.getExecution());
     String notificationHistory = stack.historyJson(notification.getExecution());
+    RecordedHistories.save(stack.client(), notification.getExecution(), "notification-delivered");
     assertThat(notificationHistory)
         .as("the refusal is recorded, by target name and status")
         .contains("webhook rejecting answered 403");
