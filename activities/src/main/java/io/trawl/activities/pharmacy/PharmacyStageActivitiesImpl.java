@@ -6,6 +6,8 @@ import io.trawl.activities.pharmacy.store.PharmacyRepository;
 import io.trawl.activities.pharmacy.store.PharmacyRunRepository;
 import io.trawl.activities.pharmacy.store.PharmacySearchRepository;
 import io.trawl.activities.pharmacy.store.PharmacyStagingRepository;
+import io.trawl.activities.providers.apify.ApifyPlaceParser;
+import io.trawl.activities.providers.apify.MalformedPlaceException;
 import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.pharmacy.ClassificationResult;
 import io.trawl.workflows.pharmacy.DedupResult;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class PharmacyStageActivitiesImpl implements PharmacyStageActivities {
   private static final Logger log = LoggerFactory.getLogger(PharmacyStageActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ApifyPlaceParser PARSER = new ApifyPlaceParser();
 
   private final DataSource dataSource;
   private final PharmacyRunRepository runs;
@@ -59,7 +62,7 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
               (search, itemJson) -> {
                 try {
                   JsonNode raw = JSON.readTree(itemJson);
-                  deduper.add(PlaceItem.fromJson(raw), raw, search);
+                  deduper.add(PARSER.parse(raw), raw, search);
                 } catch (MalformedPlaceException | IOException e) {
                   malformed[0]++;
                   log.info(
@@ -100,7 +103,7 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
                 (key, itemJson) -> {
                   Classification c;
                   try {
-                    c = classifier.classify(PlaceItem.fromJson(JSON.readTree(itemJson)));
+                    c = classifier.classify(PARSER.parse(JSON.readTree(itemJson)));
                   } catch (IOException | MalformedPlaceException e) {
                     // The original kept an item classification failed on; so do we, unlabelled.
                     log.info(

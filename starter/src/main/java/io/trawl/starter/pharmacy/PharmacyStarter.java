@@ -4,6 +4,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.trawl.starter.AlreadyRunningException;
 import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.pharmacy.PharmacyRunRequest;
 import io.trawl.workflows.pharmacy.PharmacyRunWorkflow;
@@ -43,12 +44,6 @@ final class PharmacyStarter {
               + e.getExecution().getWorkflowId()
               + "; see ./trawl status "
               + e.getExecution().getWorkflowId());
-    }
-  }
-
-  static final class AlreadyRunningException extends RuntimeException {
-    AlreadyRunningException(String message) {
-      super(message);
     }
   }
 }
