@@ -132,7 +132,7 @@ public final class PharmacyClassifier {
       double confidence,
       String why) {
     return new Classification(
-        label, chain, compounding, veterinary, confidence, why, Classification.RULE_BASED);
+        label, chain, compounding, veterinary, confidence, why, Classification.RULES);
   }
 
   private static Optional<String> firstMatch(List<Term> terms, String text) {

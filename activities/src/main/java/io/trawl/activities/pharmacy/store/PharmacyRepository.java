@@ -72,7 +72,7 @@ public final class PharmacyRepository {
       WHERE rp.run_id = ? ORDER BY p.place_key
       """;
 
-  private static final String SET_CLASSIFICATION =
+  static final String SET_CLASSIFICATION =
       """
       UPDATE pharmacies SET classification = ?, is_chain = ?, is_compounding = ?, is_veterinary = ?,
         confidence = ?, rule = ?, class_source = ?
