@@ -5,7 +5,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.trawl.starter.AlreadyRunningException;
-import io.trawl.workflows.common.RunAttributes;
 import io.trawl.workflows.pharmacy.PharmacyRunRequest;
 import io.trawl.workflows.pharmacy.PharmacyRunWorkflow;
 
@@ -26,9 +25,8 @@ final class PharmacyStarter {
             // A finished search may run again; a running one may not (it would pay twice).
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .setTypedSearchAttributes(
-                RunAttributes.atStart("pharmacy", queries, locations, "apify"))
-            .setStaticSummary("pharmacy: " + queries + " in " + locations)
+            .setTypedSearchAttributes(request.searchAttributes())
+            .setStaticSummary(request.summary())
             .build();
     PharmacyRunWorkflow stub = client.newWorkflowStub(PharmacyRunWorkflow.class, options);
     try {
