@@ -87,7 +87,9 @@ public final class PharmacyRegistration {
         new PharmacyRunActivitiesImpl(
             dataSource, cache, apify.config().isSandbox() ? "sandbox" : "apify"),
         new PharmacyStageActivitiesImpl(
-            dataSource, config.rules(), llmConfig == null ? null : llmConfig.minConfidence()));
+            dataSource, config.rules(), llmConfig == null ? null : llmConfig.minConfidence()),
+        // Asked by a run started without trawl's search attributes (from the Web UI, say).
+        new RunAttributeActivitiesImpl());
 
     Worker apifyCalls =
         factory.newWorker(

@@ -47,6 +47,7 @@ public class PharmacyRunWorkflowImpl implements PharmacyRunWorkflow {
   public PharmacyRunResult run(PharmacyRunRequest request) {
     startedAtMillis = Workflow.currentTimeMillis();
     searchesTotal = request.searches().size();
+    RunAttributes.upsertAtStart(request.searchAttributes(), request.summary());
     stage = "opening run";
     PharmacyRunRef run = runs.openRun(request); // 0. the row exists before money is spent
     try {
