@@ -128,15 +128,15 @@ public final class WorkerHost implements AutoCloseable {
     if (providers != null && pipelines.contains(Pipelines.PHARMACY)) {
       // Its own queues whatever --task-queue says: the provider queues carry the rate limits
       // that must hold across every worker.
+      PharmacyConfig pharmacy = PharmacyConfig.of(providers.config());
       PharmacyRegistration.register(
           factory,
           dataSource,
           providers.apify(),
           providers.places(),
+          PharmacyRegistration.llmClient(pharmacy, environment),
           new PharmacyRegistration.Settings(
-              PharmacyConfig.of(providers.config()),
-              ProviderLimits.of(providers.config()),
-              CallBudgets.of(providers.config())),
+              pharmacy, ProviderLimits.of(providers.config()), CallBudgets.of(providers.config())),
           new SpendReporter(new WorkerNotifier(client), java.time.Clock.systemUTC()));
     }
     // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param label chain, independent, hospital or not_pharmacy
  * @param rule the rule that decided, e.g. "Matched chain keyword: CVS"
- * @param source rule-based, llm or cache
+ * @param source {@value #RULES} or {@value #LLM} (a cached LLM answer is still the LLM's)
  */
 public record Classification(
     String label,
@@ -22,7 +22,7 @@ public record Classification(
   public static final String HOSPITAL = "hospital";
   public static final String NOT_PHARMACY = "not_pharmacy";
 
-  public static final String RULE_BASED = "rule-based";
+  public static final String RULES = "rules";
   public static final String LLM = "llm";
 
   public Classification {

@@ -1,5 +1,6 @@
 package io.trawl.activities.pharmacy;
 
+import io.trawl.activities.providers.apify.ApifyPlace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class PharmacyClassifier {
         rules.pharmacyCategories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
   }
 
-  public Classification classify(PlaceItem place) {
+  public Classification classify(ApifyPlace place) {
     String name = place.title();
     List<String> categories = place.allCategories();
     boolean veterinary =
@@ -131,7 +132,7 @@ public final class PharmacyClassifier {
       double confidence,
       String why) {
     return new Classification(
-        label, chain, compounding, veterinary, confidence, why, Classification.RULE_BASED);
+        label, chain, compounding, veterinary, confidence, why, Classification.RULES);
   }
 
   private static Optional<String> firstMatch(List<Term> terms, String text) {

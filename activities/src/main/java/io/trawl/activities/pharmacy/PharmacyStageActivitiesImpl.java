@@ -2,10 +2,13 @@ package io.trawl.activities.pharmacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trawl.activities.pharmacy.store.PharmacyClassificationRepository;
 import io.trawl.activities.pharmacy.store.PharmacyRepository;
 import io.trawl.activities.pharmacy.store.PharmacyRunRepository;
 import io.trawl.activities.pharmacy.store.PharmacySearchRepository;
 import io.trawl.activities.pharmacy.store.PharmacyStagingRepository;
+import io.trawl.activities.providers.apify.ApifyPlaceParser;
+import io.trawl.activities.providers.apify.MalformedPlaceException;
 import io.trawl.activities.store.Transactions;
 import io.trawl.workflows.pharmacy.ClassificationResult;
 import io.trawl.workflows.pharmacy.DedupResult;
@@ -24,20 +27,35 @@ import org.slf4j.LoggerFactory;
 public final class PharmacyStageActivitiesImpl implements PharmacyStageActivities {
   private static final Logger log = LoggerFactory.getLogger(PharmacyStageActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ApifyPlaceParser PARSER = new ApifyPlaceParser();
 
   private final DataSource dataSource;
   private final PharmacyRunRepository runs;
   private final PharmacySearchRepository searches;
   private final PharmacyStagingRepository staging = new PharmacyStagingRepository();
   private final PharmacyRepository places;
+  private final PharmacyClassificationRepository labels;
   private final PharmacyClassifier classifier;
+  private final Double llmBelow;
 
+  /** Rules only: the LLM fallback is off. */
   public PharmacyStageActivitiesImpl(DataSource dataSource, ClassificationRules rules) {
+    this(dataSource, rules, null);
+  }
+
+  /**
+   * @param llmBelow the rule confidence below which the LLM fallback asks about a place; null when
+   *     the fallback is off
+   */
+  public PharmacyStageActivitiesImpl(
+      DataSource dataSource, ClassificationRules rules, Double llmBelow) {
     this.dataSource = dataSource;
     this.runs = new PharmacyRunRepository(dataSource);
     this.searches = new PharmacySearchRepository(dataSource);
     this.places = new PharmacyRepository(dataSource);
+    this.labels = new PharmacyClassificationRepository(dataSource);
     this.classifier = new PharmacyClassifier(rules);
+    this.llmBelow = llmBelow;
   }
 
   @Override
@@ -59,7 +77,7 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
               (search, itemJson) -> {
                 try {
                   JsonNode raw = JSON.readTree(itemJson);
-                  deduper.add(PlaceItem.fromJson(raw), raw, search);
+                  deduper.add(PARSER.parse(raw), raw, search);
                 } catch (MalformedPlaceException | IOException e) {
                   malformed[0]++;
                   log.info(
@@ -92,7 +110,7 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
         dataSource,
         "classify run " + run.runId(),
         tx -> {
-          int[] counts = new int[7];
+          int[] counts = new int[8];
           try (PreparedStatement update = places.prepareClassification(tx)) {
             places.forEachRunPlace(
                 tx,
@@ -100,7 +118,7 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
                 (key, itemJson) -> {
                   Classification c;
                   try {
-                    c = classifier.classify(PlaceItem.fromJson(JSON.readTree(itemJson)));
+                    c = classifier.classify(PARSER.parse(JSON.readTree(itemJson)));
                   } catch (IOException | MalformedPlaceException e) {
                     // The original kept an item classification failed on; so do we, unlabelled.
                     log.info(
@@ -110,16 +128,42 @@ public final class PharmacyStageActivitiesImpl implements PharmacyStageActivitie
                   PharmacyRepository.bindClassification(update, key, c);
                   update.addBatch();
                   count(counts, c);
+                  counts[7] += needsLlm(c) ? 1 : 0;
                 });
             update.executeBatch();
           }
           ClassificationResult result =
               new ClassificationResult(
-                  counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], 0);
+                  counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], 0, counts[7]);
+          if (result.llmPending() == 0) {
+            runs.recordStage(tx, run.runId(), PharmacyStage.CLASSIFICATION.key(), json(result));
+          }
+          log.info("run={} stage=classification result={}", run.runId(), result);
+          return result;
+        });
+  }
+
+  @Override
+  public List<String> placesForLlm(PharmacyRunRef run, String afterKey, int limit) {
+    return llmBelow == null ? List.of() : labels.unsure(run.runId(), llmBelow, afterKey, limit);
+  }
+
+  @Override
+  public ClassificationResult recordClassification(PharmacyRunRef run, int llmCalls) {
+    return Transactions.inTransaction(
+        dataSource,
+        "record classification of run " + run.runId(),
+        tx -> {
+          ClassificationResult result = labels.counts(tx, run.runId(), llmCalls);
           runs.recordStage(tx, run.runId(), PharmacyStage.CLASSIFICATION.key(), json(result));
           log.info("run={} stage=classification result={}", run.runId(), result);
           return result;
         });
+  }
+
+  /** The original's condition for asking the LLM: an unsure rule, and not compounding. */
+  private boolean needsLlm(Classification c) {
+    return llmBelow != null && c.confidence() < llmBelow && !c.compounding();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.trawl.activities.pharmacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trawl.activities.providers.apify.ApifyPlace;
 import io.trawl.workflows.pharmacy.PharmacySearch;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,16 +20,18 @@ public final class PlaceDeduper {
   private int added;
 
   /** One place the run collected, with the search that returned it and its raw item. */
-  public void add(PlaceItem place, JsonNode raw, PharmacySearch search) {
+  public void add(ApifyPlace place, JsonNode raw, PharmacySearch search) {
     added++;
     String key = PlaceKeys.keyOf(place);
+    int fields = fieldCount(raw);
     Merged merged = byKey.get(key);
     if (merged == null) {
-      merged = new Merged(key, place, raw);
+      merged = new Merged(key, place, raw, fields);
       byKey.put(key, merged);
-    } else if (place.fields() > merged.place.fields()) {
+    } else if (fields > merged.fields) {
       merged.place = place;
       merged.raw = raw;
+      merged.fields = fields;
     }
     merged.searches.add(search);
   }
@@ -40,25 +44,47 @@ public final class PlaceDeduper {
     List<UniquePlace> places = new ArrayList<>(byKey.size());
     for (Merged merged : byKey.values()) {
       places.add(
-          new UniquePlace(merged.key, merged.place, merged.raw, List.copyOf(merged.searches)));
+          new UniquePlace(
+              merged.key, merged.place, merged.raw, merged.fields, List.copyOf(merged.searches)));
     }
     return places;
   }
 
-  /** A place after dedup: its key, the fullest record and every search that found it. */
+  /** How many of an item's top-level fields carry a value: the fullest record of a place wins. */
+  static int fieldCount(JsonNode item) {
+    int count = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+      JsonNode value = it.next().getValue();
+      boolean empty =
+          value.isNull()
+              || (value.isTextual() && value.asText().isBlank())
+              || (value.isContainerNode() && value.isEmpty());
+      if (!empty) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * A place after dedup: its key, the fullest record, that record's field count and every search
+   * that found it.
+   */
   public record UniquePlace(
-      String key, PlaceItem place, JsonNode raw, List<PharmacySearch> searches) {}
+      String key, ApifyPlace place, JsonNode raw, int fields, List<PharmacySearch> searches) {}
 
   private static final class Merged {
     final String key;
-    PlaceItem place;
+    ApifyPlace place;
     JsonNode raw;
+    int fields;
     final Set<PharmacySearch> searches = new LinkedHashSet<>();
 
-    Merged(String key, PlaceItem place, JsonNode raw) {
+    Merged(String key, ApifyPlace place, JsonNode raw, int fields) {
       this.key = key;
       this.place = place;
       this.raw = raw;
+      this.fields = fields;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.trawl.activities.pharmacy;
 
+import io.trawl.activities.providers.apify.ApifyPlace;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ import java.util.Locale;
 public final class PlaceKeys {
   private PlaceKeys() {}
 
-  public static String keyOf(PlaceItem place) {
+  public static String keyOf(ApifyPlace place) {
     if (place.placeId() != null) {
       return place.placeId();
     }
@@ -22,7 +23,7 @@ public final class PlaceKeys {
         + "|"
         + normalize(place.address())
         + "|"
-        + digits(place.phone());
+        + digits(place.dialPhone());
   }
 
   /** Lower case, accents and punctuation dropped, whitespace collapsed. */

@@ -50,7 +50,7 @@ class PharmacyClassifierTest {
     assertThat(c.veterinary()).isEqualTo(veterinary);
     assertThat(c.confidence()).isEqualTo(confidence);
     assertThat(c.rule()).isEqualTo(rule);
-    assertThat(c.source()).isEqualTo("rule-based");
+    assertThat(c.source()).isEqualTo("rules");
   }
 
   @Test

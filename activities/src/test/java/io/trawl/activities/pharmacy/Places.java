@@ -3,6 +3,8 @@ package io.trawl.activities.pharmacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trawl.activities.providers.apify.ApifyPlace;
+import io.trawl.activities.providers.apify.ApifyPlaceParser;
 import java.util.List;
 
 /** Builds actor items for tests, in the field names the real actor uses. */
@@ -25,8 +27,11 @@ final class Places {
     return item;
   }
 
-  static PlaceItem place(String title, String categoryName, String... categories) {
-    return PlaceItem.fromJson(item(title, categoryName, categories));
+  /** A parsed place; the place id only satisfies the parser, classification never reads it. */
+  static ApifyPlace place(String title, String categoryName, String... categories) {
+    ObjectNode item = item(title, categoryName, categories);
+    item.put("placeId", "ChIJ-" + title);
+    return new ApifyPlaceParser().parse(item);
   }
 
   static JsonNode parse(String json) {

@@ -2,6 +2,7 @@ package io.trawl.starter.jobs;
 
 import io.trawl.activities.jobs.PaidCalls;
 import io.trawl.activities.spend.SpendLedger;
+import io.trawl.starter.AlreadyRunningException;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
@@ -91,7 +92,7 @@ public final class ScrapeCommand implements Callable<Integer> {
       for (ScrapeRequest request : requests) {
         try {
           started.add(ScrapeStarter.start(runtime.client(), request, queue));
-        } catch (ScrapeStarter.AlreadyRunningException e) {
+        } catch (AlreadyRunningException e) {
           err.println("trawl: " + e.getMessage());
         }
       }

@@ -4,6 +4,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.trawl.starter.AlreadyRunningException;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 
@@ -46,13 +47,6 @@ final class ScrapeStarter {
               + e.getExecution().getRunId()
               + "); see ./trawl status "
               + e.getExecution().getWorkflowId());
-    }
-  }
-
-  /** Raised when the same search is already running. */
-  static final class AlreadyRunningException extends RuntimeException {
-    AlreadyRunningException(String message) {
-      super(message);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.trawl.starter.pharmacy;
 
+import io.trawl.starter.AlreadyRunningException;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
@@ -89,7 +90,7 @@ public final class PharmacyRunCommand implements Callable<Integer> {
         try {
           started.add(
               PharmacyStarter.start(runtime.client(), request, PharmacyRunWorkflow.TASK_QUEUE));
-        } catch (PharmacyStarter.AlreadyRunningException e) {
+        } catch (AlreadyRunningException e) {
           err.println("trawl: " + e.getMessage());
         }
       }

@@ -4,7 +4,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.trawl.workflows.common.RunAttributes;
+import io.trawl.starter.AlreadyRunningException;
 import io.trawl.workflows.pharmacy.PharmacyRunRequest;
 import io.trawl.workflows.pharmacy.PharmacyRunWorkflow;
 
@@ -25,9 +25,8 @@ final class PharmacyStarter {
             // A finished search may run again; a running one may not (it would pay twice).
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .setTypedSearchAttributes(
-                RunAttributes.atStart("pharmacy", queries, locations, "apify"))
-            .setStaticSummary("pharmacy: " + queries + " in " + locations)
+            .setTypedSearchAttributes(request.searchAttributes())
+            .setStaticSummary(request.summary())
             .build();
     PharmacyRunWorkflow stub = client.newWorkflowStub(PharmacyRunWorkflow.class, options);
     try {
@@ -43,12 +42,6 @@ final class PharmacyStarter {
               + e.getExecution().getWorkflowId()
               + "; see ./trawl status "
               + e.getExecution().getWorkflowId());
-    }
-  }
-
-  static final class AlreadyRunningException extends RuntimeException {
-    AlreadyRunningException(String message) {
-      super(message);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.trawl.activities.jobs.store.ScrapeRunReopener;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.UsageException;
+import io.trawl.starter.pharmacy.PharmacyRetry;
 import io.trawl.worker.TrawlRuntime;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code trawl runs retry ID}: resets a failed run to just after its last successful step, so the
- * steps that already paid (trigger, download) are not run or paid again.
+ * steps that already paid (trigger, download) are not run or paid again. A pharmacy run resumes per
+ * stage by itself, so it is started again instead ({@link PharmacyRetry}).
  */
 @Command(
     name = "retry",
@@ -27,8 +29,11 @@ import picocli.CommandLine.Parameters;
     header = "Retry a failed run from the step that failed (a Temporal reset).",
     description = {
       "Keeps the results of the steps that succeeded; only failed runs are retried.",
+      "A pharmacy run (failed, cancelled or partial) starts again and skips the stages",
+      "it already recorded.",
       "",
-      "Example: ./trawl runs retry jobs-scrape/data-engineer/netherlands"
+      "Example: ./trawl runs retry jobs-scrape/data-engineer/netherlands",
+      "         ./trawl runs retry pharmacy-run/pharmacy/san-francisco-ca"
     })
 public final class RetryCommand implements Callable<Integer> {
   @Parameters(paramLabel = "WORKFLOW_ID", description = "the run's workflow id (see ./trawl runs)")
@@ -52,6 +57,11 @@ public final class RetryCommand implements Callable<Integer> {
                       .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                       .build())
               .getWorkflowExecutionInfo();
+      if (PharmacyRetry.handles(described)) {
+        out.println(PharmacyRetry.retry(client, runtime.dataSource(), described));
+        out.flush();
+        return ExitCodes.OK;
+      }
       if (described.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED) {
         throw new UsageException(
             "only a failed run can be retried; "

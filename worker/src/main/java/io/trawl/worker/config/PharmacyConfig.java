@@ -14,6 +14,7 @@ import java.util.List;
  * @param actor the Apify actor id, tilde form
  * @param cacheTtl how long a search's places answer from the query cache
  * @param verifyAll verify every place of a run, not only places never verified
+ * @param llm the LLM classification fallback; null (the default) keeps it off
  */
 public record PharmacyConfig(
     List<SearchGroup> searches,
@@ -26,10 +27,24 @@ public record PharmacyConfig(
     Duration cacheTtl,
     ClassificationRules rules,
     Costs costs,
-    String llmModel) {
+    Llm llm) {
 
   /** One location and the queries run there. */
   public record SearchGroup(String location, List<String> queries) {}
+
+  /**
+   * {@code pharmacy.llm}: asks an OpenAI-compatible chat model about places the rules label below
+   * {@code minConfidence} (and not compounding); on only when {@code LLM_API_KEY} is set as well.
+   *
+   * @param baseUrl the API root when {@code LLM_BASE_URL} is unset; null for Perplexity's
+   * @param callUsd what one call costs, reserved against the {@code llm} budget
+   * @param cacheTtl how long an answer for a name and address is reused
+   */
+  public record Llm(
+      String model, String baseUrl, BigDecimal callUsd, double minConfidence, Duration cacheTtl) {
+    public static final String DEFAULT_MODEL = "sonar";
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.9;
+  }
 
   /**
    * What the pharmacy's paid calls cost (PROVIDERS.md §3, §7; configurable as prices change).
@@ -60,7 +75,23 @@ public record PharmacyConfig(
           Duration.ofDays(7),
           ClassificationRules.DEFAULTS,
           Costs.DEFAULTS,
-          "sonar");
+          null);
+
+  /** This configuration with the LLM fallback set to {@code llm} (null turns it off). */
+  public PharmacyConfig withLlm(Llm llm) {
+    return new PharmacyConfig(
+        searches,
+        actor,
+        language,
+        maxPlaces,
+        verify,
+        verifyAll,
+        verificationThreshold,
+        cacheTtl,
+        rules,
+        costs,
+        llm);
+  }
 
   /** Reads the section of {@code config}; errors name the file and the key. */
   public static PharmacyConfig of(TrawlConfig config) {

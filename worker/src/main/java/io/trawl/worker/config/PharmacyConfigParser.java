@@ -3,6 +3,8 @@ package io.trawl.worker.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trawl.activities.pharmacy.ClassificationRules;
 import io.trawl.workflows.pharmacy.PharmacyRunRequest;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,12 @@ import java.util.Set;
  *   cache_ttl: 7d
  *   classification: {chains: [Bi-Mart], hospital_terms: [], pharmacy_categories: [], veterinary_terms: []}
  *   costs: {apify_actor_start_usd: 0.007, apify_per_place_usd: 0.004, places_request_usd: 0.032, llm_call_usd: 0.01}
- *   llm: {model: sonar}
+ *   llm:                                # off unless present (and LLM_API_KEY is set)
+ *     model: sonar
+ *     base_url: https://api.perplexity.ai # LLM_BASE_URL wins when set
+ *     cost_per_call_usd: 0.01             # default costs.llm_call_usd
+ *     min_confidence: 0.9                 # ask about places the rules label below this
+ *     cache_ttl: 30d                      # default cache_ttl
  * </pre>
  */
 final class PharmacyConfigParser {
@@ -48,7 +55,8 @@ final class PharmacyConfigParser {
       Set.of("chains", "hospital_terms", "pharmacy_categories", "veterinary_terms");
   private static final Set<String> COST_KEYS =
       Set.of("apify_actor_start_usd", "apify_per_place_usd", "places_request_usd", "llm_call_usd");
-  private static final Set<String> LLM_KEYS = Set.of("model");
+  private static final Set<String> LLM_KEYS =
+      Set.of("model", "base_url", "cost_per_call_usd", "min_confidence", "cache_ttl");
 
   private PharmacyConfigParser() {}
 
@@ -75,6 +83,13 @@ final class PharmacyConfigParser {
               + actor
               + "\"");
     }
+    PharmacyConfig.Costs parsedCosts =
+        new PharmacyConfig.Costs(
+            costs.money("apify_actor_start_usd", dc.actorStartUsd()),
+            costs.money("apify_per_place_usd", dc.perPlaceUsd()),
+            costs.money("places_request_usd", dc.placesUsd()),
+            costs.money("llm_call_usd", dc.llmUsd()));
+    Duration cacheTtl = v.duration("cache_ttl", d.cacheTtl());
     return new PharmacyConfig(
         searches(file, v, defaultQueries, d),
         actor.replace('/', '~'),
@@ -83,18 +98,34 @@ final class PharmacyConfigParser {
         v.flag("verify", d.verify()),
         scope.equals("all"),
         v.fraction("verification_threshold", d.verificationThreshold()),
-        v.duration("cache_ttl", d.cacheTtl()),
+        cacheTtl,
         ClassificationRules.DEFAULTS.extendedWith(
             classes.strings("chains"),
             classes.strings("hospital_terms"),
             classes.strings("pharmacy_categories"),
             classes.strings("veterinary_terms")),
-        new PharmacyConfig.Costs(
-            costs.money("apify_actor_start_usd", dc.actorStartUsd()),
-            costs.money("apify_per_place_usd", dc.perPlaceUsd()),
-            costs.money("places_request_usd", dc.placesUsd()),
-            costs.money("llm_call_usd", dc.llmUsd())),
-        v.child("llm", LLM_KEYS).text("model", d.llmModel()));
+        parsedCosts,
+        llm(file, v, parsedCosts.llmUsd(), cacheTtl));
+  }
+
+  /** The LLM fallback when {@code pharmacy.llm} is present (an empty mapping takes defaults). */
+  private static PharmacyConfig.Llm llm(
+      String file, ConfigValues v, BigDecimal callUsd, Duration cacheTtl) {
+    if (!v.node().has("llm")) {
+      return null;
+    }
+    ConfigValues llm = v.child("llm", LLM_KEYS);
+    String baseUrl = llm.text("base_url", null);
+    if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
+      throw new ConfigException(
+          file + ": pharmacy.llm.base_url must be an http(s) URL, got \"" + baseUrl + "\"");
+    }
+    return new PharmacyConfig.Llm(
+        llm.text("model", PharmacyConfig.Llm.DEFAULT_MODEL),
+        baseUrl,
+        llm.money("cost_per_call_usd", callUsd),
+        llm.fraction("min_confidence", PharmacyConfig.Llm.DEFAULT_MIN_CONFIDENCE),
+        llm.duration("cache_ttl", cacheTtl));
   }
 
   private static List<PharmacyConfig.SearchGroup> searches(

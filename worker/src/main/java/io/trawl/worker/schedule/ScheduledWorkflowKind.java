@@ -35,9 +35,9 @@ public interface ScheduledWorkflowKind {
   String workflowId(Object input);
 
   /**
-   * trawl's search attributes for a run of {@code input} ({@code RunAttributes.atStart}), the
-   * same ones a manual start sets, so scheduled runs show up under the same Web UI filters and in
-   * {@code ./trawl runs}.
+   * trawl's search attributes for a run of {@code input} ({@code RunAttributes.atStart}), the same
+   * ones a manual start sets, so scheduled runs show up under the same Web UI filters and in {@code
+   * ./trawl runs}.
    */
   SearchAttributes searchAttributes(Object input);
 

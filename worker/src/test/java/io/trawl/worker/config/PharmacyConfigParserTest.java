@@ -54,6 +54,40 @@ class PharmacyConfigParserTest {
   }
 
   @Test
+  void theLlmFallbackIsOffUnlessItsSectionIsThereAndTakesDefaultsFromTheRest() throws Exception {
+    assertThat(PharmacyConfig.of(load("pharmacy: {verify: false}\n")).llm()).isNull();
+
+    PharmacyConfig.Llm defaults =
+        PharmacyConfig.of(load("pharmacy: {cache_ttl: 2d, costs: {llm_call_usd: 0.02}, llm: {}}\n"))
+            .llm();
+    assertThat(defaults)
+        .isEqualTo(
+            new PharmacyConfig.Llm("sonar", null, new BigDecimal("0.02"), 0.9, Duration.ofDays(2)));
+
+    PharmacyConfig.Llm given =
+        PharmacyConfig.of(
+                load(
+                    """
+                    pharmacy:
+                      llm:
+                        model: gpt-4o-mini
+                        base_url: https://llm.example.com/v1
+                        cost_per_call_usd: 0.001
+                        min_confidence: 0.8
+                        cache_ttl: 30d
+                    """))
+            .llm();
+    assertThat(given)
+        .isEqualTo(
+            new PharmacyConfig.Llm(
+                "gpt-4o-mini",
+                "https://llm.example.com/v1",
+                new BigDecimal("0.001"),
+                0.8,
+                Duration.ofDays(30)));
+  }
+
+  @Test
   void noSectionGivesTheDefaults() throws Exception {
     assertThat(PharmacyConfig.of(load("jobs: {}\n"))).isEqualTo(PharmacyConfig.DEFAULTS);
   }
@@ -72,6 +106,12 @@ class PharmacyConfigParserTest {
           pharmacy: {costs: {llm_call_usd: -1}}      | trawl.yaml: pharmacy.costs.llm_call_usd must be a number >= 0
           pharmacy: {actor: 'not an actor!'}         | trawl.yaml: pharmacy.actor must be an actor id
           pharmacy: {verification_threshold: 2}      | trawl.yaml: pharmacy.verification_threshold must be a number within 0..1
+          pharmacy: {llm: {min_confidence: 1.5}}     | trawl.yaml: pharmacy.llm.min_confidence must be a number within 0..1
+          pharmacy: {llm: {temperature: 0.1}}        | trawl.yaml: unknown key pharmacy.llm.temperature
+          pharmacy: {llm: {base_url: 'ftp://x'}}     | trawl.yaml: pharmacy.llm.base_url must be an http(s) URL, got "ftp://x"
+          pharmacy: {llm: {cost_per_call_usd: free}} | trawl.yaml: pharmacy.llm.cost_per_call_usd must be a number >= 0
+          pharmacy: {llm: {cache_ttl: soon}}         | trawl.yaml: pharmacy.llm.cache_ttl is not a duration
+          pharmacy: {llm: [sonar]}                   | trawl.yaml: pharmacy.llm must be a mapping
           providers: {places: {rate: fast}}          | trawl.yaml: providers.places.rate must be a positive rate such as 5/s
           providers: {yahoo: {rate: 1/s}}            | trawl.yaml: unknown key providers.yahoo
           budgets: {places: {daily_usd: lots}}       | trawl.yaml: budgets.places.daily_usd must be a number >= 0

@@ -123,7 +123,7 @@ class ScheduleDefinitionsTest {
             + " day of week \"fri-mon\" in \"0 2 * * fri-mon\": the range runs backwards",
         "jobs-etl-nope  | 1h  |              |                  | trawl.yaml:"
             + " schedules[0].workflow: unknown workflow \"jobs-etl-nope\" (known: jobs-scrape,"
-            + " jobs-lifecycle)",
+            + " jobs-lifecycle, pharmacy-run)",
         "jobs-lifecycle |     | 0 2 * * *    | Europe/Amstrdam  | trawl.yaml: schedules[0].tz:"
             + " unknown time zone \"Europe/Amstrdam\"",
         "jobs-scrape    | 6h  |              |                  | trawl.yaml: schedules[0].args:"

@@ -15,6 +15,19 @@ public final class PharmacyActivityOptions {
   /** Task queue of Places lookups, rate-limited by the server across every worker. */
   public static final String PLACES_QUEUE = "trawl-provider-places";
 
+  /** Task queue of LLM classifier calls, rate-limited like the others (the original: 10/min). */
+  public static final String LLM_QUEUE = "trawl-provider-llm";
+
+  /** LLM calls a run keeps in flight; the queue's rate decides how fast they really go. */
+  public static final int PARALLEL_LLM_CALLS = 5;
+
+  /**
+   * LLM calls one run makes at most: ~6 history events each keeps the run far under 51,200 events,
+   * and at the original's 10 calls a minute this is already hours. Places past it keep the rule's
+   * answer.
+   */
+  public static final int MAX_LLM_CALLS = 2_000;
+
   /** Searches collected at once: Apify allows far more, but each holds a paid actor run. */
   public static final int PARALLEL_SEARCHES = 4;
 
@@ -105,6 +118,33 @@ public final class PharmacyActivityOptions {
                   .setMaximumInterval(Duration.ofMinutes(1))
                   .setMaximumAttempts(8)
                   .setDoNotRetry(FINAL)
+                  .build())
+          .build();
+
+  /**
+   * One LLM classification. A 429 waits for its Retry-After (the failure's next retry delay); few
+   * attempts, since the rule's answer stands when the LLM cannot give one. Rejections and replies
+   * that are not the JSON asked for are final.
+   */
+  public static final ActivityOptions LLM_CALL =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(LLM_QUEUE)
+          // The client's own call timeout is 90 s.
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          // At 10 calls a minute a run's calls queue for a while before a worker may start them.
+          .setScheduleToCloseTimeout(Duration.ofHours(6))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(2))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setMaximumAttempts(3)
+                  .setDoNotRetry(
+                      Failures.INVALID_INPUT,
+                      Failures.NOT_FOUND,
+                      Failures.PROVIDER_REJECTED,
+                      Failures.BUDGET_EXHAUSTED,
+                      Failures.VALIDATION_FAILED)
                   .build())
           .build();
 }

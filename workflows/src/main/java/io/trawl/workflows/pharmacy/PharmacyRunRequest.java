@@ -1,5 +1,7 @@
 package io.trawl.workflows.pharmacy;
 
+import io.temporal.common.SearchAttributes;
+import io.trawl.workflows.common.RunAttributes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,17 @@ public record PharmacyRunRequest(
         + slug(String.join("+", queries))
         + "/"
         + slug(String.join("+", locations));
+  }
+
+  /** trawl's search attributes for the run, whoever starts it (a person or a schedule). */
+  public SearchAttributes searchAttributes() {
+    return RunAttributes.atStart(
+        "pharmacy", String.join(", ", queries), String.join("; ", locations), "apify");
+  }
+
+  /** The line the Web UI shows for the run. */
+  public String summary() {
+    return "pharmacy: " + String.join(", ", queries) + " in " + String.join("; ", locations);
   }
 
   private static String slug(String text) {

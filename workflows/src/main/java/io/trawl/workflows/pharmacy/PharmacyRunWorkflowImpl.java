@@ -33,6 +33,8 @@ public class PharmacyRunWorkflowImpl implements PharmacyRunWorkflow {
   private final PharmacyCollectionActivities apifyPages =
       Workflow.newActivityStub(
           PharmacyCollectionActivities.class, PharmacyActivityOptions.APIFY_PAGES);
+  private final PlaceLlmActivities llm =
+      Workflow.newActivityStub(PlaceLlmActivities.class, PharmacyActivityOptions.LLM_CALL);
 
   private long startedAtMillis;
   private String stage = "starting";
@@ -45,6 +47,7 @@ public class PharmacyRunWorkflowImpl implements PharmacyRunWorkflow {
   public PharmacyRunResult run(PharmacyRunRequest request) {
     startedAtMillis = Workflow.currentTimeMillis();
     searchesTotal = request.searches().size();
+    RunAttributes.upsertAtStart(request.searchAttributes(), request.summary());
     stage = "opening run";
     PharmacyRunRef run = runs.openRun(request); // 0. the row exists before money is spent
     try {
@@ -61,8 +64,7 @@ public class PharmacyRunWorkflowImpl implements PharmacyRunWorkflow {
             dedup.unique());
       }
       if (!run.completed(PharmacyStage.CLASSIFICATION)) {
-        stage = "classification";
-        stages.classify(run); // 3. chain / independent / hospital / not_pharmacy + flags
+        classify(run); // 3. rules, then the LLM for places they are unsure of (when configured)
       }
       boolean partial = false;
       if (request.verify() && !run.completed(PharmacyStage.VERIFICATION)) {
@@ -151,6 +153,63 @@ public class PharmacyRunWorkflowImpl implements PharmacyRunWorkflow {
         status.status(),
         collected.items());
     return collected;
+  }
+
+  /** Stage 3: the rules label every place; the LLM fallback may raise the unsure ones. */
+  private void classify(PharmacyRunRef run) {
+    stage = "classification";
+    ClassificationResult rules = stages.classify(run);
+    if (rules.llmPending() == 0) {
+      return; // recorded by classify
+    }
+    stage = "classification (llm)";
+    int calls = askLlm(run);
+    ClassificationResult result = stages.recordClassification(run, calls);
+    log.info(
+        "stage=classification run={} llm_pending={} llm_calls={} result={}",
+        run.runId(),
+        rules.llmPending(),
+        calls,
+        result);
+  }
+
+  /**
+   * Asks the LLM about each unsure place, a few at a time, until none is left, the budget refuses
+   * or the per-run bound is reached. A failed call keeps the rule's answer: the run goes on.
+   */
+  private int askLlm(PharmacyRunRef run) {
+    String after = "";
+    int calls = 0;
+    int asked = 0;
+    boolean exhausted = false;
+    while (!exhausted && asked < PharmacyActivityOptions.MAX_LLM_CALLS) {
+      List<String> keys =
+          stages.placesForLlm(run, after, PharmacyActivityOptions.PARALLEL_LLM_CALLS);
+      if (keys.isEmpty()) {
+        break;
+      }
+      List<Promise<LlmReclassification>> wave = new ArrayList<>();
+      for (String key : keys) {
+        wave.add(Async.function(llm::reclassify, run, key));
+      }
+      for (int i = 0; i < wave.size(); i++) {
+        asked++;
+        try {
+          LlmReclassification answer = wave.get(i).get();
+          exhausted |= answer.budgetExhausted();
+          calls += answer.called() ? 1 : 0;
+        } catch (ActivityFailure e) {
+          calls++;
+          log.warn(
+              "stage=classification run={} place={} llm_failed={} (the rule's answer stays)",
+              run.runId(),
+              keys.get(i),
+              Failures.describe(e));
+        }
+      }
+      after = keys.get(keys.size() - 1);
+    }
+    return calls;
   }
 
   /** Stage 4: the run's places in child batches until none is left or the budget says stop. */

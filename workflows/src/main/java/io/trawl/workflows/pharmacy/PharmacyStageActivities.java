@@ -13,8 +13,22 @@ public interface PharmacyStageActivities {
    */
   DedupResult dedupe(PharmacyRunRef run);
 
-  /** Classifies every place of the run by the rules and records the stage, in one transaction. */
+  /**
+   * Classifies every place of the run by the rules, in one transaction. Records the stage unless
+   * the LLM fallback is on and some places wait for it ({@code llmPending > 0}); a retry classifies
+   * again and gets the same answer.
+   */
   ClassificationResult classify(PharmacyRunRef run);
+
+  /**
+   * Up to {@code limit} keys after {@code afterKey} of the run's places the LLM fallback should ask
+   * about: labelled by the rules below the configured confidence and not compounding. Empty when
+   * the fallback is off.
+   */
+  List<String> placesForLlm(PharmacyRunRef run, String afterKey, int limit);
+
+  /** Counts the run's labels after the LLM fallback and records the stage; idempotent. */
+  ClassificationResult recordClassification(PharmacyRunRef run, int llmCalls);
 
   /**
    * Up to {@code limit} keys after {@code afterKey} of the run's places that need verification:

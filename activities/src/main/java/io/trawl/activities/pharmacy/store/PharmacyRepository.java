@@ -3,7 +3,7 @@ package io.trawl.activities.pharmacy.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trawl.activities.pharmacy.Classification;
 import io.trawl.activities.pharmacy.PlaceDeduper.UniquePlace;
-import io.trawl.activities.pharmacy.PlaceItem;
+import io.trawl.activities.providers.apify.ApifyPlace;
 import io.trawl.activities.store.Jdbc;
 import io.trawl.workflows.pharmacy.PharmacySearch;
 import java.sql.Connection;
@@ -72,7 +72,7 @@ public final class PharmacyRepository {
       WHERE rp.run_id = ? ORDER BY p.place_key
       """;
 
-  private static final String SET_CLASSIFICATION =
+  static final String SET_CLASSIFICATION =
       """
       UPDATE pharmacies SET classification = ?, is_chain = ?, is_compounding = ?, is_veterinary = ?,
         confidence = ?, rule = ?, class_source = ?
@@ -227,7 +227,7 @@ public final class PharmacyRepository {
 
   private static void bindPlace(Connection tx, PreparedStatement ps, UniquePlace unique)
       throws SQLException {
-    PlaceItem place = unique.place();
+    ApifyPlace place = unique.place();
     ps.setString(1, unique.key());
     ps.setString(2, place.placeId());
     ps.setString(3, place.title());
@@ -236,7 +236,7 @@ public final class PharmacyRepository {
     ps.setString(6, place.state());
     ps.setString(7, place.postalCode());
     ps.setString(8, place.countryCode());
-    ps.setString(9, place.phone());
+    ps.setString(9, place.dialPhone());
     ps.setString(10, place.website());
     setDouble(ps, 11, place.latitude());
     setDouble(ps, 12, place.longitude());
@@ -244,7 +244,7 @@ public final class PharmacyRepository {
     ps.setArray(14, tx.createArrayOf("text", place.allCategories().toArray()));
     ps.setString(15, place.businessStatus());
     ps.setString(16, searchesJson(unique.searches()));
-    ps.setInt(17, place.fields());
+    ps.setInt(17, unique.fields());
     ps.setString(18, unique.raw().toString());
   }
 

@@ -85,6 +85,12 @@ public final class PharmacyRunRepository {
       WHERE id = ? AND status = 'running'
       """;
 
+  private static final String ABANDON =
+      """
+      UPDATE pharmacy_runs SET status = 'cancelled', error = ?, finished_at = now()
+      WHERE temporal_run_id = ? AND status = 'running'
+      """;
+
   private static final String SET_COLLECTED =
       "UPDATE pharmacy_runs SET collected = ?, cache_hits = ? WHERE id = ?";
 
@@ -223,6 +229,21 @@ public final class PharmacyRunRepository {
           ps.setBigDecimal(3, cost);
           ps.setLong(4, run.runId());
         });
+  }
+
+  /**
+   * Marks the row of a Temporal run that ended without saying so (terminated, timed out) as
+   * cancelled, so the next run of the search resumes it; false when there was no such row.
+   */
+  public boolean abandon(String temporalRunId, String reason) {
+    return jdbc.update(
+            "abandon pharmacy run of " + temporalRunId,
+            ABANDON,
+            ps -> {
+              ps.setString(1, reason);
+              ps.setString(2, temporalRunId);
+            })
+        > 0;
   }
 
   /** The run's cost cap over every paid provider, as the ledger checks it; null when uncapped. */

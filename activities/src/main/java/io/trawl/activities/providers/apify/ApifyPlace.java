@@ -1,6 +1,8 @@
 package io.trawl.activities.providers.apify;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One Google Maps place from the actor's dataset, read by {@link ApifyPlaceParser}. Absent values
@@ -51,6 +53,29 @@ public record ApifyPlace(
       return null;
     }
     return website.contains("://") ? website : "https://" + website;
+  }
+
+  /** {@code categoryName} first, then {@code categories}, without repeats. */
+  public List<String> allCategories() {
+    Set<String> all = new LinkedHashSet<>();
+    if (categoryName != null) {
+      all.add(categoryName);
+    }
+    all.addAll(categories);
+    return List.copyOf(all);
+  }
+
+  /** The E.164 number when the actor gives one ({@code phoneUnformatted}), else the display one. */
+  public String dialPhone() {
+    return phoneUnformatted != null ? phoneUnformatted : phone;
+  }
+
+  /** The business status the actor's flags imply, in Places API (New) terms. */
+  public String businessStatus() {
+    if (permanentlyClosed) {
+      return "CLOSED_PERMANENTLY";
+    }
+    return temporarilyClosed ? "CLOSED_TEMPORARILY" : "OPERATIONAL";
   }
 
   /** One day of {@code openingHours}: {@code {"day":"Monday","hours":"9 AM to 6 PM"}}. */
