@@ -5,6 +5,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.trawl.worker.runtime.EmbeddedDatabase;
+import io.trawl.worker.runtime.StartupPhases;
 import io.trawl.workflows.common.RunAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ final class EmbeddedRuntime implements TrawlRuntime {
 
   static EmbeddedRuntime withWorkflows(EmbeddedDatabase database, Map<String, String> env) {
     ProviderSetup providers = ProviderSetup.fromEnvironment(env);
+    StartupPhases.mark("sandboxes");
     // Real time, not time skipping: polling waits should match what a real server would do.
     TestWorkflowEnvironment engine =
         TestWorkflowEnvironment.newInstance(
@@ -48,8 +50,10 @@ final class EmbeddedRuntime implements TrawlRuntime {
     // Runs are started with trawl's search attributes; the test server checks they exist.
     RunAttributes.NAMES.forEach(
         name -> engine.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+    StartupPhases.mark("engine");
     WorkerHost worker =
         WorkerHost.start(engine.getWorkflowClient(), database.dataSource(), providers);
+    StartupPhases.mark("worker");
     return new EmbeddedRuntime(database, engine, providers, worker);
   }
 

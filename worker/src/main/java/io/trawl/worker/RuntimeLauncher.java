@@ -9,6 +9,7 @@ import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.RuntimeMode;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.StartupPhases;
 import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import java.util.List;
@@ -134,9 +135,12 @@ public final class RuntimeLauncher {
   }
 
   private static TrawlRuntime embedded(Map<String, String> env, TrawlHome home, boolean workflows) {
+    StartupPhases.mark("runtime");
     EmbeddedDatabase database = EmbeddedDatabase.start(home);
+    StartupPhases.mark("postgres");
     try {
       Migrations.migrate(database.dataSource());
+      StartupPhases.mark("migrations");
       return workflows
           ? EmbeddedRuntime.withWorkflows(database, env)
           : EmbeddedRuntime.databaseOnly(database);
