@@ -1,12 +1,16 @@
 package io.trawl.starter.bench;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One timed launch: seconds per phase, from the marks the child wrote (see {@code StartupPhases})
- * between the moment it was spawned and the moment it exited.
+ * between the moment it was spawned and the moment it exited. Some phases overlap (the sandboxes
+ * and the Temporal server start while PostgreSQL starts), so each phase is the wall time from the
+ * mark before it in time to its own: the phases add up to the total, and a phase hidden behind
+ * another shows as the part of it that was not.
  *
  * @param phases seconds per phase, in order; a phase whose mark is missing is left out
  * @param total seconds from spawn to exit
@@ -32,18 +36,24 @@ record ColdStartRun(Map<String, Double> phases, double total) {
     Map<String, Long> marks = new LinkedHashMap<>();
     for (String line : markLines) {
       String[] parts = line.split(" ");
-      if (parts.length == 2) {
+      boolean known = PHASES.stream().anyMatch(phase -> phase.getValue().equals(parts[0]));
+      if (parts.length == 2 && known) {
         marks.putIfAbsent(parts[0], Long.parseLong(parts[1]));
       }
     }
     marks.put("end", endedMillis);
-    Map<String, Double> phases = new LinkedHashMap<>();
+    Map<String, Long> sinceBefore = new HashMap<>();
     long previous = spawnedMillis;
+    for (Map.Entry<String, Long> mark :
+        marks.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
+      sinceBefore.put(mark.getKey(), Math.max(0, mark.getValue() - previous));
+      previous = Math.max(previous, mark.getValue());
+    }
+    Map<String, Double> phases = new LinkedHashMap<>();
     for (Map.Entry<String, String> phase : PHASES) {
-      Long at = marks.get(phase.getValue());
-      if (at != null) {
-        phases.put(phase.getKey(), Math.max(0, at - previous) / 1000.0);
-        previous = at;
+      Long millis = sinceBefore.get(phase.getValue());
+      if (millis != null) {
+        phases.put(phase.getKey(), millis / 1000.0);
       }
     }
     return new ColdStartRun(phases, (endedMillis - spawnedMillis) / 1000.0);
