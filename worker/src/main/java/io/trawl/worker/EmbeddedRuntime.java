@@ -154,7 +154,7 @@ final class EmbeddedRuntime implements TrawlRuntime {
   @Override
   public void close() {
     if (worker != null) {
-      worker.close();
+      worker.closeNow();
       StartupPhases.mark("closed-worker");
     }
     if (engine != null) {
