@@ -8,6 +8,7 @@ import io.trawl.starter.pharmacy.PharmacyCommand;
 import io.trawl.starter.runs.RunsCommand;
 import io.trawl.starter.schedule.ScheduleCommand;
 import io.trawl.worker.logging.TerminalLog;
+import io.trawl.worker.runtime.StartupPhases;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,7 @@ public final class TrawlCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    StartupPhases.markMain();
     if (Arrays.asList(args).contains("--verbose")) {
       // Read by logback.xml before the first logger exists: INFO lines reach the terminal too.
       System.setProperty("TRAWL_LOG_LEVEL", "INFO");

@@ -9,10 +9,12 @@ import io.trawl.worker.runtime.DevLock;
 import io.trawl.worker.runtime.EmbeddedDatabase;
 import io.trawl.worker.runtime.RuntimeMode;
 import io.trawl.worker.runtime.RuntimeResolution;
+import io.trawl.worker.runtime.StartupPhases;
 import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TrawlHome;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -134,13 +136,29 @@ public final class RuntimeLauncher {
   }
 
   private static TrawlRuntime embedded(Map<String, String> env, TrawlHome home, boolean workflows) {
-    EmbeddedDatabase database = EmbeddedDatabase.start(home);
+    StartupPhases.mark("runtime");
+    CompletableFuture<EmbeddedRuntime.Engine> engine =
+        workflows ? EmbeddedRuntime.Engine.startAsync(env) : null;
+    EmbeddedDatabase database;
+    try {
+      database = EmbeddedDatabase.start(home);
+    } catch (RuntimeException e) {
+      if (engine != null) {
+        EmbeddedRuntime.Engine.closeWhenStarted(engine);
+      }
+      throw e;
+    }
+    StartupPhases.mark("postgres");
     try {
       Migrations.migrate(database.dataSource());
+      StartupPhases.mark("migrations");
       return workflows
-          ? EmbeddedRuntime.withWorkflows(database, env)
+          ? EmbeddedRuntime.withWorkflows(database, EmbeddedRuntime.Engine.await(engine))
           : EmbeddedRuntime.databaseOnly(database);
     } catch (RuntimeException e) {
+      if (engine != null) {
+        EmbeddedRuntime.Engine.closeWhenStarted(engine);
+      }
       database.close();
       throw e;
     }

@@ -28,6 +28,12 @@ public abstract class FileContent {
     out.write(scratch, 0, length);
   }
 
+  /** Feeds {@code length} bytes from {@code from} to {@code digest}, using {@code scratch}. */
+  void update(MessageDigest digest, long from, int length, byte[] scratch) {
+    read(from, scratch, length);
+    digest.update(scratch, 0, length);
+  }
+
   /** Small content held in memory. */
   public static FileContent of(byte[] bytes) {
     return new Bytes(bytes.clone());
@@ -111,8 +117,7 @@ public abstract class FileContent {
       byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(1, length()))];
       for (long position = 0; position < length(); ) {
         int n = (int) Math.min(buffer.length, length() - position);
-        read(position, buffer, n);
-        digest.update(buffer, 0, n);
+        update(digest, position, n, buffer);
         position += n;
       }
       return HexFormat.of().formatHex(digest.digest());
@@ -205,6 +210,25 @@ public abstract class FileContent {
         int inBlock = (int) ((from + done) % BLOCK);
         int n = Math.min(length - done, BLOCK - inBlock);
         out.write(block, inBlock, n);
+        done += n;
+      }
+    }
+
+    /**
+     * Straight from the repeated block where no marker overlaps, so the bench's in-memory SHA-256
+     * rate is the digest's alone.
+     */
+    @Override
+    void update(MessageDigest digest, long from, int length, byte[] scratch) {
+      if (from < head.length || from + length > this.length - tail.length) {
+        super.update(digest, from, length, scratch);
+        return;
+      }
+      int done = 0;
+      while (done < length) {
+        int inBlock = (int) ((from + done) % BLOCK);
+        int n = Math.min(length - done, BLOCK - inBlock);
+        digest.update(block, inBlock, n);
         done += n;
       }
     }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -27,24 +26,28 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code trawl bench download}: the ETL download path (stream, hash, validate, write, fsync,
- * rename) in a {@code -Xmx64m} JVM against {@code curl -s URL | sha256sum}, on one file served over
- * loopback, measured in the same run.
+ * rename) in a {@code -Xmx64m} JVM against its physical limit (SHA-256 of the same bytes from
+ * memory in that JVM) and against curl on one file served over loopback, measured in the same run.
  */
 @Command(
     name = "download",
     mixinStandardHelpOptions = true,
-    header = "Time the ETL download path against curl | sha256sum on a file served over loopback.",
+    header = "Time the ETL download path against in-JVM SHA-256 and curl on a loopback file.",
     description = {
       "Serves a synthetic Parquet file of --size from the sandbox file server, times",
-      "`curl -s URL | sha256sum`, then runs the ETL download, hash, validation and atomic",
-      "publish in a JVM limited to -Xmx64m, and prints both speeds in GB/s and their ratio",
-      "(goal: 2.5x or more). Each side runs --runs times; the best run counts.",
+      "`curl -s -o /dev/null URL` (the transfer alone) and `curl -s URL | sha256sum` (the",
+      "shell baseline), then, in a JVM limited to -Xmx64m, SHA-256 of the same bytes from",
+      "memory on one core (the limit) and the ETL download, hash, validation and atomic",
+      "publish. Prints each in GB/s, trawl's rate as a fraction of the limit (target 0.75x",
+      "or more) and over curl | sha256sum, the peak heap (target 64 MiB or less), and a",
+      "last line `target met` or `target missed: ...`. Each figure is the best of --runs.",
       "",
-      "Example: trawl bench download --size 1g"
+      "Example: trawl bench download --size 1g --runs 3 --json"
     })
 public final class DownloadBenchCommand implements Callable<Integer> {
-  private static final byte[] PAR1 = "PAR1".getBytes(StandardCharsets.US_ASCII);
-  private static final long WARMUP_BYTES = 64L << 20;
+  static final byte[] PAR1 = "PAR1".getBytes(StandardCharsets.US_ASCII);
+  static final long WARMUP_BYTES = 64L << 20;
+  private static final long SEED = 20261125;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,8 +62,17 @@ public final class DownloadBenchCommand implements Callable<Integer> {
       names = "--runs",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Runs per side; the best counts (default 2).")
+      description = "Runs per figure; the best counts (default 2).")
   int runs;
+
+  @Option(names = "--json", description = "Print the figures, ratios and verdict as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--jfr",
+      paramLabel = "FILE",
+      description = "Record a Java Flight Recording of the measured JVM into FILE.")
+  Path jfr;
 
   @Override
   public Integer call() throws Exception {
@@ -74,49 +86,48 @@ public final class DownloadBenchCommand implements Callable<Integer> {
       throw new UsageException("--runs must be 1 or more, got " + runs);
     }
     PrintWriter out = spec.commandLine().getOut();
+    // With --json the progress lines go to stderr, so stdout is one JSON document.
+    PrintWriter progress = json ? spec.commandLine().getErr() : out;
     Path dir = TrawlHome.fromEnvironment(CliEnvironment.get()).root().resolve("bench");
-    FileContent file = FileContent.synthetic(bytes, 20261125, PAR1, PAR1);
+    FileContent file = FileContent.synthetic(bytes, SEED, PAR1, PAR1);
     try (FakeFileServer server = new FakeFileServer().start()) {
       server.put("bench.parquet", file);
       server.put(
           "warmup.parquet", FileContent.synthetic(Math.min(bytes, WARMUP_BYTES), 7, PAR1, PAR1));
       String url = server.url("bench.parquet");
-      out.printf(
+      progress.printf(
           "bench download: %s synthetic Parquet file at %s, best of %d run(s) each%n",
           ByteSize.format(bytes), url, runs);
-      out.flush();
+      progress.flush();
       Optional<String> missing = CurlBaseline.missingTool();
-      CurlBaseline.Measured baseline = null;
+      double devNull = Double.NaN;
+      double curlSha = Double.NaN;
+      String expected;
       if (missing.isPresent()) {
-        out.println("  baseline skipped: " + missing.get() + " is not on PATH, so no ratio");
+        progress.println("  curl baselines skipped: " + missing.get() + " is not on PATH");
+        expected = file.sha256();
       } else {
-        baseline = CurlBaseline.measure(url, runs);
-        out.printf(
-            Locale.ROOT,
-            "  %-36s %7.2f s  %5.2f GB/s%n",
-            "curl -s URL | sha256sum",
-            baseline.seconds(),
-            bytes / baseline.seconds() / 1e9);
-        out.flush();
+        devNull = CurlBaseline.toDevNull(url, runs).seconds();
+        CurlBaseline.Measured piped = CurlBaseline.pipedToSha256(url, runs);
+        curlSha = piped.seconds();
+        expected = piped.sha256();
       }
-      String expected = baseline != null ? baseline.sha256() : file.sha256();
-      Measured trawl = runChild(url, server.url("warmup.parquet"), dir, expected);
-      if (!trawl.sha256().equals(expected)) {
-        throw new IllegalStateException(
-            "trawl's sha256 " + trawl.sha256() + " differs from " + expected);
-      }
-      out.printf(
-          Locale.ROOT,
-          "  %-36s %7.2f s  %5.2f GB/s  (-Xmx64m, peak heap %s)%n",
-          "trawl download+hash+validate+write",
-          trawl.seconds(),
-          bytes / trawl.seconds() / 1e9,
-          ByteSize.format(trawl.peakHeap()));
-      if (baseline != null) {
-        out.printf(
-            Locale.ROOT,
-            "  ratio: %.2fx curl -s URL | sha256sum (goal >= 2.5x)%n",
-            baseline.seconds() / trawl.seconds());
+      Measured trawl = runChild(url, server.url("warmup.parquet"), dir, expected, bytes);
+      DownloadBenchReport report =
+          new DownloadBenchReport(
+              bytes,
+              runs,
+              trawl.limitSeconds(),
+              trawl.diskSeconds(),
+              devNull,
+              curlSha,
+              trawl.seconds(),
+              trawl.peakHeap(),
+              trawl.maxHeap());
+      if (json) {
+        report.printJson(out);
+      } else {
+        report.printTable(out);
       }
       out.flush();
       return ExitCodes.OK;
@@ -125,16 +136,20 @@ public final class DownloadBenchCommand implements Callable<Integer> {
     }
   }
 
-  private record Measured(double seconds, String sha256, long peakHeap) {}
+  private record Measured(
+      double seconds, double limitSeconds, double diskSeconds, long peakHeap, long maxHeap) {}
 
   /** Runs {@link DownloadBenchMain} in a fresh JVM with the 64 MiB heap the goal names. */
-  private Measured runChild(String url, String warmupUrl, Path dir, String expected)
+  private Measured runChild(String url, String warmupUrl, Path dir, String expected, long bytes)
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx64m"));
+    if (jfr != null) {
+      command.add(
+          "-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
+    }
+    command.addAll(
         List.of(
-            java,
-            "-Xmx64m",
             "-cp",
             System.getProperty("java.class.path"),
             DownloadBenchMain.class.getName(),
@@ -142,11 +157,16 @@ public final class DownloadBenchCommand implements Callable<Integer> {
             warmupUrl,
             dir.toString(),
             expected,
-            Integer.toString(runs));
+            Integer.toString(runs),
+            Long.toString(bytes),
+            Long.toString(SEED)));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     double best = Double.MAX_VALUE;
+    double limit = Double.MAX_VALUE;
+    double disk = Double.MAX_VALUE;
     String sha256 = null;
     long peak = -1;
+    long max = -1;
     List<String> other = new ArrayList<>();
     try (BufferedReader lines =
         new BufferedReader(
@@ -156,8 +176,14 @@ public final class DownloadBenchCommand implements Callable<Integer> {
         if (parts[0].equals("RUN") && parts.length == 4) {
           best = Math.min(best, Double.parseDouble(parts[1]));
           sha256 = parts[3];
+        } else if (parts[0].equals("LIMIT") && parts.length == 3) {
+          limit = Math.min(limit, Double.parseDouble(parts[1]));
+          checkSame("in-memory sha-256", parts[2], expected);
+        } else if (parts[0].equals("DISK") && parts.length == 2) {
+          disk = Math.min(disk, Double.parseDouble(parts[1]));
         } else if (parts[0].equals("HEAP") && parts.length == 3) {
           peak = Long.parseLong(parts[1]);
+          max = Long.parseLong(parts[2]);
         } else {
           other.add(line);
         }
@@ -171,7 +197,14 @@ public final class DownloadBenchCommand implements Callable<Integer> {
               + ": "
               + String.join(" | ", other.subList(Math.max(0, other.size() - 5), other.size())));
     }
-    return new Measured(best, sha256, peak);
+    checkSame("trawl's sha-256", sha256, expected);
+    return new Measured(best, limit, disk, peak, max);
+  }
+
+  private static void checkSame(String what, String sha256, String expected) {
+    if (!sha256.equals(expected)) {
+      throw new IllegalStateException(what + " " + sha256 + " differs from " + expected);
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

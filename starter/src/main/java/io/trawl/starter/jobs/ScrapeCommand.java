@@ -13,6 +13,7 @@ import io.trawl.worker.TrawlRuntime;
 import io.trawl.worker.config.JobSearch;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
+import io.trawl.worker.runtime.StartupPhases;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
 import java.io.PrintWriter;
@@ -103,10 +104,14 @@ public final class ScrapeCommand implements Callable<Integer> {
         ScrapeReport.printStarted(out, started, json);
         return started.size() == requests.size() ? ExitCodes.OK : ExitCodes.FAILED;
       }
+      StartupPhases.mark("started");
       List<RunWatcher.Outcome> outcomes = awaitAll(started, err);
+      StartupPhases.mark("completed");
       SpendLedger ledger = new SpendLedger(runtime.dataSource());
       ScrapeReport.print(
           out, started, outcomes, runId -> ledger.forRun(PaidCalls.runKey(runId)), json);
+      out.flush();
+      StartupPhases.mark("summary");
       boolean allSucceeded =
           started.size() == requests.size()
               && outcomes.stream().allMatch(RunWatcher.Outcome::succeeded);

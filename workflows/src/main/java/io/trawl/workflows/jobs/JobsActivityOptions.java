@@ -47,8 +47,8 @@ public final class JobsActivityOptions {
           .build();
 
   /**
-   * Snapshot download into staging. Snapshots go up to 5 GB per request, so the timeout is long
-   * and the heartbeat short: a dead worker is noticed within two minutes. A 202 "building" answer
+   * Snapshot download into staging. Snapshots go up to 5 GB per request, so the timeout is long and
+   * the heartbeat short: a dead worker is noticed within two minutes. A 202 "building" answer
    * retries after the delay the provider named.
    */
   public static final ActivityOptions DOWNLOAD =
@@ -103,6 +103,19 @@ public final class JobsActivityOptions {
 
   /** First wait between progress polls; doubles up to {@link #POLL_MAX_INTERVAL}. */
   public static final Duration POLL_FIRST_INTERVAL = Duration.ofSeconds(2);
+
+  /**
+   * First wait against the sandbox, which answers ready on its second poll: a 2 s wait there is
+   * idle time in every demo and one-shot command (a third of a warm {@code ./trawl jobs scrape}).
+   */
+  public static final Duration SANDBOX_POLL_FIRST_INTERVAL = Duration.ofMillis(200);
+
+  /** The first wait between progress polls for runs on {@code provider}. */
+  public static Duration pollFirstInterval(ProviderRef provider) {
+    return ProviderRef.SANDBOX.equals(provider.mode())
+        ? SANDBOX_POLL_FIRST_INTERVAL
+        : POLL_FIRST_INTERVAL;
+  }
 
   /** Cap on the wait between polls: collections take minutes, a minute's lag is fine. */
   public static final Duration POLL_MAX_INTERVAL = Duration.ofSeconds(60);

@@ -66,7 +66,12 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
           run.runId(),
           snapshot.snapshotId(),
           snapshot.reused());
-      StagedBatch staged = awaitAndDownload(run, snapshot, request.pollDeadline()); // 5.
+      StagedBatch staged =
+          awaitAndDownload(
+              run,
+              snapshot,
+              request.pollDeadline(),
+              JobsActivityOptions.pollFirstInterval(provider)); // 5.
       step = "ingesting";
       IngestResult result = ingest.ingestStaged(run); // 6. parse, normalize, dedup, upsert
       log.info(
@@ -129,10 +134,11 @@ public class ScrapeRunWorkflowImpl implements ScrapeRunWorkflow {
    * Step 5: polls progress with doubling, capped sleeps until the snapshot is ready, then streams
    * it into staging. The deadline bounds the whole wait so a stuck collection cannot hold a run.
    */
-  private StagedBatch awaitAndDownload(RunRef run, SnapshotRef snapshot, Duration deadline) {
+  private StagedBatch awaitAndDownload(
+      RunRef run, SnapshotRef snapshot, Duration deadline, Duration firstWait) {
     step = "polling";
     long deadlineAt = Workflow.currentTimeMillis() + deadline.toMillis();
-    Duration wait = JobsActivityOptions.POLL_FIRST_INTERVAL;
+    Duration wait = firstWait;
     while (true) {
       lastProgress = providerCalls.checkProgress(run, snapshot);
       polls++;
