@@ -139,6 +139,22 @@ class PharmacyRunBudgetTest {
     assertThat(committed("apify-sandbox")).isLessThanOrEqualTo(new BigDecimal("0.15"));
   }
 
+  @Test
+  void anActorRunSettlesAtItsFinalCostWhenTheFirstReadsAfterItsFinishArePreliminary() {
+    // Apify's first reads of a finished run may show a lower, preliminary usage (PROVIDERS.md §2).
+    stack.apify.faults(
+        ApifyFaults.builder().runSeconds(2).millisPerSecond(20).preliminaryReads(3).build());
+    stack.startWorker(
+        Map.of("apify", BigDecimal.TEN, "places", BigDecimal.TEN, "llm", BigDecimal.ONE));
+    PharmacyRunRequest request = unverified(List.of("pharmacy"), List.of("Town 1, CA"));
+
+    PharmacyRunResult result = stack.newRun(request).run(request);
+
+    assertThat(result.collected()).isEqualTo(25);
+    assertThat(committed("apify-sandbox")).isEqualByComparingTo("0.107");
+    assertThat(result.costUsd()).isEqualByComparingTo("0.107");
+  }
+
   private static PharmacyRunRequest unverified(List<String> queries, List<String> locations) {
     return new PharmacyRunRequest(queries, locations, false, null, null, null, null, null);
   }
