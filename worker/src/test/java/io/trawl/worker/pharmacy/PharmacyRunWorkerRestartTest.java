@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A worker stopped while its run waits for the actor runs, and a new worker that completes the run:
  * the recorded Apify run ids are reused, so every search still pays for one actor run. On the real
  * dev server: the Java test server keeps handing tasks to the stopped worker's abandoned polls.
+ *
+ * <p>The worker stops as a deploy stops it ({@code shutdown}: no new tasks, the long-polls in
+ * flight answer). A killed worker's long-poll is lost with it and retried only after {@code
+ * APIFY_WAIT}'s two-minute start-to-close timeout: the same outcome, two minutes later.
  */
 class PharmacyRunWorkerRestartTest {
   @RegisterExtension static final DevServerExtension server = new DevServerExtension();
@@ -60,7 +64,7 @@ class PharmacyRunWorkerRestartTest {
       WorkflowClient.start(run::run, request);
       await().atMost(Duration.ofSeconds(30)).until(() -> stack.apify.requests(FakeApify.RUN) >= 2);
 
-      first.shutdownNow();
+      first.shutdown();
       first.awaitTermination(10, TimeUnit.SECONDS);
       long startsBeforeRestart = stack.apify.runsStarted();
       stack.startWorker(CallBudgets.DEFAULTS);
