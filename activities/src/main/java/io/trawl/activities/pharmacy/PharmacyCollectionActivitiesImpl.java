@@ -135,10 +135,13 @@ public final class PharmacyCollectionActivitiesImpl implements PharmacyCollectio
       }
       offset = page.nextOffset();
     }
+    // Apify's first reads after a finish may still show a preliminary, lower usage (PROVIDERS.md
+    // §2): never book less than the places delivered cost at the actor's prices.
+    BigDecimal delivered = costs.actorRunCost(items.size());
     BigDecimal cost =
         finished.usageTotalUsd() != null
-            ? BigDecimal.valueOf(finished.usageTotalUsd())
-            : costs.actorRunCost(items.size());
+            ? BigDecimal.valueOf(finished.usageTotalUsd()).max(delivered)
+            : delivered;
     int staged = stager.stage(run.runId(), search, items, false, status.status(), cost);
     budget.settle(callKey(run, search), staged, cost);
     if (status.succeeded()) {

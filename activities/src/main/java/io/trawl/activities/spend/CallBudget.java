@@ -69,7 +69,9 @@ public final class CallBudget {
       throw Failures.budgetExhausted(
           "the run's cost cap of "
               + BudgetStatus.usd(cap.capUsd())
-              + " is reached: this "
+              + " is reached: "
+              + BudgetStatus.usd(reservation.runCommittedUsd())
+              + " is spent or held by the run, and this "
               + provider
               + " call needs "
               + BudgetStatus.usd(amount)

@@ -72,11 +72,18 @@ public final class SpendLedger {
    * @param granted the run may make its paid call
    * @param repeated the run had reserved (or settled) before: a retry, nothing new was held back
    * @param status the budget after the reservation
+   * @param overRunCap refused by the run's cap rather than the day's budget
+   * @param runCommittedUsd what the run had spent or held in every scope when its cap refused the
+   *     call; null otherwise
    */
   public record Reservation(
-      boolean granted, boolean repeated, BudgetStatus status, boolean overRunCap) {
+      boolean granted,
+      boolean repeated,
+      BudgetStatus status,
+      boolean overRunCap,
+      BigDecimal runCommittedUsd) {
     public Reservation(boolean granted, boolean repeated, BudgetStatus status) {
-      this(granted, repeated, status, false);
+      this(granted, repeated, status, false, null);
     }
   }
 
@@ -138,8 +145,9 @@ public final class SpendLedger {
           if (cap != null) {
             Optional<String> held = state(tx, entry);
             boolean repeat = held.isPresent() && !"released".equals(held.get());
-            if (!repeat && runCommitted(tx, cap).add(amount).compareTo(cap.capUsd()) > 0) {
-              return new Reservation(false, false, status(tx, entry, day), true);
+            BigDecimal runCommitted = repeat ? BigDecimal.ZERO : runCommitted(tx, cap);
+            if (!repeat && runCommitted.add(amount).compareTo(cap.capUsd()) > 0) {
+              return new Reservation(false, false, status(tx, entry, day), true, runCommitted);
             }
           }
           Optional<String> existing = state(tx, entry);

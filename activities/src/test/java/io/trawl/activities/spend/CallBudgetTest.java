@@ -92,6 +92,7 @@ class CallBudgetTest {
                 } catch (ApplicationFailure refused) {
                   assertThat(refused.getOriginalMessage())
                       .contains("cost cap of $0.10")
+                      .contains("$0.10 is spent or held by the run")
                       .contains("--max-cost");
                   return false;
                 }

@@ -92,6 +92,8 @@ class ApifyClientTest {
 
     assertThat(items).hasSize((int) fake.placesBilled());
     assertThat(shortPages).isPositive();
+    // Stopped at X-Apify-Pagination-Total: no request past it for an empty page.
+    assertThat(fake.requests(FakeApify.ITEMS)).isEqualTo((page.total() + 6) / 7);
     assertThat(items.get(0).get("title").asText()).isEqualTo("CVS Pharmacy");
   }
 
