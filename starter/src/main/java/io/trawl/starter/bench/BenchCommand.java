@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DownloadBenchCommand.class,
       IngestBenchCommand.class,
+      CostBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Runnable {

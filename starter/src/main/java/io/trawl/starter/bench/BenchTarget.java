@@ -16,6 +16,14 @@ record BenchTarget(String name, double measured, double goal, boolean atMost) {
     return atMost ? measured <= goal : measured >= goal;
   }
 
+  /** How far the figure is from the goal: a percentage of it, or the difference from zero. */
+  String shortfall() {
+    double gap = Math.abs(measured - goal);
+    return goal == 0
+        ? String.format(Locale.ROOT, "%.3g", gap)
+        : String.format(Locale.ROOT, "%.0f%%", 100 * gap / goal);
+  }
+
   /** {@code target met}, or {@code target missed: } with each missed target and by how much. */
   static String verdict(List<BenchTarget> targets) {
     List<String> missed =
@@ -25,12 +33,12 @@ record BenchTarget(String name, double measured, double goal, boolean atMost) {
                 t ->
                     String.format(
                         Locale.ROOT,
-                        "%s %.3g %s %.3g (by %.0f%%)",
+                        "%s %.3g %s %.3g (by %s)",
                         t.name(),
                         t.measured(),
                         t.atMost() ? ">" : "<",
                         t.goal(),
-                        100 * Math.abs(t.measured() - t.goal()) / t.goal()))
+                        t.shortfall()))
             .toList();
     return missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed);
   }
