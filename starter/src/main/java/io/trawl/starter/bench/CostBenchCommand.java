@@ -102,8 +102,9 @@ public final class CostBenchCommand implements Callable<Integer> {
       out.println(Json.write(jsonOf(result, targets)));
     } else {
       printTable(out, result, targets);
+      // With --json the verdict is the document's last key, so the output stays one JSON value.
+      out.println(BenchTarget.verdict(targets));
     }
-    out.println(BenchTarget.verdict(targets));
     out.flush();
     return ExitCodes.OK;
   }

@@ -121,8 +121,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
       out.println(Json.write(jsonOf(result, targets)));
     } else {
       printTable(out, result, targets);
+      // With --json the verdict is the document's last key, so the output stays one JSON value.
+      out.println(BenchTarget.verdict(targets));
     }
-    out.println(BenchTarget.verdict(targets));
     out.flush();
     return ExitCodes.OK;
   }
