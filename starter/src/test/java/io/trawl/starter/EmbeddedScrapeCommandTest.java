@@ -44,7 +44,8 @@ class EmbeddedScrapeCommandTest {
   }
 
   private static int count(String summary, String label) {
-    Matcher matcher = Pattern.compile("^  " + label + ": (\\d+)$", Pattern.MULTILINE).matcher(summary);
+    Matcher matcher =
+        Pattern.compile("^  " + label + ": (\\d+)$", Pattern.MULTILINE).matcher(summary);
     assertThat(matcher.find()).as("'%s' in:%n%s", label, summary).isTrue();
     return Integer.parseInt(matcher.group(1));
   }

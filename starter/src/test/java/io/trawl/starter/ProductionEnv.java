@@ -1,8 +1,8 @@
 package io.trawl.starter;
 
 import io.trawl.worker.runtime.DevServerExtension;
-import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import io.zonky.test.db.postgres.embedded.ConnectionInfo;
+import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code trawl setup} creates a missing namespace and its search attributes, and repeats safely. */
+/**
+ * {@code trawl setup} creates a missing namespace and its search attributes, and repeats safely.
+ */
 class SetupCommandTest {
   @RegisterExtension static final DevServerExtension temporal = new DevServerExtension();
 

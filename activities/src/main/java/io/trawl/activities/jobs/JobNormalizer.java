@@ -15,7 +15,10 @@ public final class JobNormalizer {
     if (text == null) {
       return null;
     }
-    String collapsed = WHITESPACE.matcher(withoutNul(text)).replaceAll(" ").strip();
+    String clean = withoutNul(text);
+    // Most provider text is already clean; the regex ran on every field of every record.
+    String collapsed =
+        (hasRun(clean, false) ? WHITESPACE.matcher(clean).replaceAll(" ") : clean).strip();
     return collapsed.isEmpty() ? null : collapsed;
   }
 
@@ -27,7 +30,12 @@ public final class JobNormalizer {
     if (text == null) {
       return null;
     }
-    String unixLines = withoutNul(text).replace("\r\n", "\n").replace('\r', '\n');
+    String clean = withoutNul(text);
+    if (clean.indexOf('\n') < 0 && clean.indexOf('\r') < 0 && !hasRun(clean, true)) {
+      String line = clean.strip();
+      return line.isEmpty() ? null : line;
+    }
+    String unixLines = clean.replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder out = new StringBuilder(unixLines.length());
     for (String line : unixLines.split("\n", -1)) {
       out.append(HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip()).append('\n');
@@ -56,6 +64,42 @@ public final class JobNormalizer {
     }
     String bare = clean.substring(0, cut);
     return bare.isEmpty() ? null : bare;
+  }
+
+  /**
+   * Whether {@code text} holds something the whitespace patterns would rewrite: for {@link
+   * #collapse} any {@code \\s} other than a lone space; for one line of {@link #paragraphs} any
+   * horizontal space other than a lone space, or a vertical tab or form feed.
+   */
+  private static boolean hasRun(String text, boolean horizontal) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (i + 1 < text.length() && isSpace(text.charAt(i + 1), horizontal)) {
+          return true;
+        }
+      } else if (isSpace(c, horizontal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSpace(char c, boolean horizontal) {
+    if (horizontal) {
+      return c == '\t'
+          || c == 0x0B
+          || c == '\f'
+          || c == ' '
+          || c == 0xA0
+          || c == 0x1680
+          || c == 0x180E
+          || (c >= 0x2000 && c <= 0x200A)
+          || c == 0x202F
+          || c == 0x205F
+          || c == 0x3000;
+    }
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** PostgreSQL text cannot hold U+0000, which JSON can escape; a record must not fail on it. */

@@ -23,6 +23,17 @@ class JobNormalizerTest {
     assertThat(JobNormalizer.paragraphs(text)).isEqualTo("About us\n\nWe build things.\nJoin us!");
   }
 
+  @Test
+  void rewritesALoneTabOrOtherSpaceEvenWhenNoRunOfSpacesIsPresent() {
+    assertThat(JobNormalizer.collapse("Data\tEngineer")).isEqualTo("Data Engineer");
+    assertThat(JobNormalizer.collapse("Data\u00A0Engineer")).isEqualTo("Data\u00A0Engineer");
+    assertThat(JobNormalizer.collapse(" Data Engineer ")).isEqualTo("Data Engineer");
+    assertThat(JobNormalizer.paragraphs("We build\u00A0things.")).isEqualTo("We build things.");
+    assertThat(JobNormalizer.paragraphs("We\u2003build \tthings. ")).isEqualTo("We build things.");
+    assertThat(JobNormalizer.paragraphs("  We build things.  ")).isEqualTo("We build things.");
+    assertThat(JobNormalizer.paragraphs("   ")).isNull();
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DownloadBenchCommand.class,
       ColdStartBenchCommand.class,
+      IngestBenchCommand.class,
+      CostBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Runnable {
