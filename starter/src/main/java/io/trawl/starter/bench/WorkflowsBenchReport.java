@@ -1,0 +1,201 @@
+package io.trawl.starter.bench;
+
+import io.trawl.worker.config.ByteSize;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code trawl bench workflows} measured, the targets it checks and how it prints them.
+ *
+ * @param activitiesPerRun activities one run makes
+ * @param directNanosPerActivity the same no-op methods called directly, per activity
+ * @param overhead one entry per server measured
+ * @param skipped servers that could not be measured, with the reason
+ * @param scale one entry per thread kind
+ * @param cacheSize the scale worker's workflow cache
+ * @param targets every target with its figure
+ * @param verdict "target met" or "target missed: …"
+ */
+record WorkflowsBenchReport(
+    int activitiesPerRun,
+    double directNanosPerActivity,
+    List<OverheadBench.Figures> overhead,
+    List<String> skipped,
+    List<ScaleBench.Figures> scale,
+    int cacheSize,
+    List<Target> targets,
+    String verdict) {
+
+  /** Prefect 3, a flow of 7 no-op tasks on its default local API, on these machines. */
+  static final double PREFECT_MS_PER_TASK = 155;
+
+  static final double EMBEDDED_MS_LIMIT = 3;
+  static final double DEV_MS_LIMIT = 10;
+  static final long RSS_LIMIT = 2L << 30;
+
+  /**
+   * One target.
+   *
+   * @param name what is measured, e.g. "embedded ms per activity"
+   * @param measured the figure
+   * @param limit the bound it must stay within
+   * @param unit how both are printed
+   * @param atMost true when the figure must not exceed the limit, false when it must reach it
+   */
+  record Target(String name, double measured, double limit, String unit, boolean atMost) {
+    boolean met() {
+      return atMost ? measured <= limit : measured >= limit;
+    }
+
+    String missedBy() {
+      return String.format(
+          Locale.ROOT,
+          "%s %s %s (limit %s, off by %s)",
+          name,
+          atMost ? ">" : "<",
+          format(measured),
+          format(limit),
+          format(Math.abs(measured - limit)));
+    }
+
+    private String format(double value) {
+      if (unit.equals("bytes")) {
+        return ByteSize.format((long) value);
+      }
+      return String.format(Locale.ROOT, "%.2f %s", value, unit).strip();
+    }
+  }
+
+  static WorkflowsBenchReport of(
+      double directNanos,
+      List<OverheadBench.Figures> overhead,
+      List<String> skipped,
+      List<ScaleBench.Figures> scale,
+      int cacheSize) {
+    List<Target> targets = new ArrayList<>();
+    for (OverheadBench.Figures figures : overhead) {
+      boolean embedded = figures.server().equals("embedded");
+      targets.add(
+          new Target(
+              figures.server() + " ms per activity",
+              figures.msPerActivity(),
+              embedded ? EMBEDDED_MS_LIMIT : DEV_MS_LIMIT,
+              "ms",
+              true));
+    }
+    for (ScaleBench.Figures figures : scale) {
+      String label = figures.threads() + " threads ";
+      targets.add(
+          new Target(label + "runs completed", figures.completed(), figures.runs(), "", false));
+      targets.add(
+          new Target(
+              label + "peak heap", figures.peakHeap(), ScaleBench.MAX_HEAP_BYTES, "bytes", true));
+      targets.add(new Target(label + "peak RSS", figures.rssPeak(), RSS_LIMIT, "bytes", true));
+    }
+    List<String> missed = targets.stream().filter(t -> !t.met()).map(Target::missedBy).toList();
+    String verdict =
+        missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed);
+    return new WorkflowsBenchReport(
+        OverheadBench.ACTIVITIES_PER_RUN,
+        directNanos,
+        overhead,
+        skipped,
+        scale,
+        cacheSize,
+        targets,
+        verdict);
+  }
+
+  void print(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "overhead: the real ScrapeRunWorkflow, no-op activities (%d activities and one %d s timer"
+            + " per run)%n",
+        activitiesPerRun,
+        OverheadBench.TIMER_MILLIS / 1000);
+    out.printf(
+        Locale.ROOT,
+        "  %-28s %6s %8s %8s %12s %12s %10s%n",
+        "",
+        "runs",
+        "wall s",
+        "runs/s",
+        "ms/activity",
+        "latency ms",
+        "vs Prefect");
+    out.printf(
+        Locale.ROOT,
+        "  %-28s %6s %8s %8s %12.5f %12s %10s%n",
+        "direct method calls",
+        "",
+        "",
+        "",
+        directNanosPerActivity / 1e6,
+        "",
+        "");
+    for (OverheadBench.Figures figures : overhead) {
+      out.printf(
+          Locale.ROOT,
+          "  %-28s %6d %8.2f %8.1f %12.2f %12.2f %9.0fx%n",
+          figures.server().equals("embedded")
+              ? "embedded test server"
+              : "dev server (temporal CLI)",
+          figures.runs(),
+          figures.seconds(),
+          figures.runsPerSecond(),
+          figures.msPerActivity(),
+          figures.latencyMsPerActivity(),
+          PREFECT_MS_PER_TASK / Math.max(figures.latencyMsPerActivity(), 1e-3));
+    }
+    for (String reason : skipped) {
+      out.println("  skipped: " + reason);
+    }
+    out.printf(
+        Locale.ROOT,
+        "  ms/activity = wall time / activities at %s runs in flight; latency = one run alone,"
+            + " timer excluded;%n  vs Prefect = %.0f ms per no-op task / latency; each is"
+            + " x-times a direct call: see --json%n",
+        "up to 1000",
+        PREFECT_MS_PER_TASK);
+    if (!scale.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "scale: one worker in a -Xmx%s JVM, runs polling until released, workflow cache %d%n",
+          ScaleBench.MAX_HEAP,
+          cacheSize);
+      out.printf(
+          Locale.ROOT,
+          "  %-9s %6s %9s %7s %8s %10s %10s %10s %8s%n",
+          "threads",
+          "runs",
+          "completed",
+          "ramp s",
+          "drain s",
+          "live heap",
+          "peak heap",
+          "peak RSS",
+          "threads");
+      for (ScaleBench.Figures figures : scale) {
+        out.printf(
+            Locale.ROOT,
+            "  %-9s %6d %9d %7.1f %8.1f %10s %10s %10s %8d%n",
+            figures.threads(),
+            figures.runs(),
+            figures.completed(),
+            figures.rampSeconds(),
+            figures.drainSeconds(),
+            ByteSize.format(figures.liveHeap()),
+            ByteSize.format(figures.peakHeap()),
+            ByteSize.format(figures.rssPeak()),
+            figures.threadsPeak());
+      }
+      out.println(
+          "  live heap: after a full GC with every run polling; threads: peak JVM threads"
+              + " (virtual threads not counted)");
+    }
+    out.println(verdict);
+    out.flush();
+  }
+}
