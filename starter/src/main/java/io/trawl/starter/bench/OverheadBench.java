@@ -28,10 +28,12 @@ final class OverheadBench {
   /** The one timer a run with one "running" poll sleeps. */
   static final long TIMER_MILLIS = JobsActivityOptions.POLL_FIRST_INTERVAL.toMillis();
 
-  // Runs in flight at once: enough that the 2 s timer of each overlaps others' work, and within
-  // the sticky cache so no run is evicted and replayed mid-way.
-  private static final int IN_FLIGHT = 1000;
-  private static final int CACHE_SIZE = 1200;
+  /**
+   * Runs in flight at once by default: enough that each run's 2 s timer overlaps others' work (the
+   * ceiling is in-flight / 2 s runs per second), few enough that the test server's timer lock,
+   * whose release walks a list of every open workflow task, stays short.
+   */
+  static final int DEFAULT_IN_FLIGHT = 250;
 
   /**
    * One server's figures.
@@ -55,22 +57,23 @@ final class OverheadBench {
   private OverheadBench() {}
 
   /** Warms up, then times {@code runs} runs in flight together and a few one at a time. */
-  static Figures measure(String server, WorkflowClient client, int runs) {
+  static Figures measure(String server, WorkflowClient client, int runs, int inFlight) {
     String queue = "trawl-bench-" + server + "-" + Long.toHexString(System.nanoTime());
     NoopScrapeActivities activities = NoopScrapeActivities.readyAfter(RUNNING_POLLS);
-    WorkerFactory factory = BenchWorker.tuned(true, CACHE_SIZE).start(client, queue, activities);
+    WorkerFactory factory =
+        BenchWorker.tuned(true, inFlight + 200).start(client, queue, activities);
     try {
       AtomicInteger ids = new AtomicInteger();
       // Compiled code and warm connections, as a long-lived worker has.
-      inFlight(client, queue, Math.max(1, Math.min(200, runs / 10)), ids);
+      runBatch(client, queue, inFlight, Math.max(1, Math.min(200, runs / 10)), ids);
       long started = System.nanoTime();
-      inFlight(client, queue, runs, ids);
+      runBatch(client, queue, inFlight, runs, ids);
       double seconds = (System.nanoTime() - started) / 1e9;
       int sequential = Math.max(1, Math.min(5, runs / 100));
       List<Double> latencies = new ArrayList<>();
       for (int i = 0; i < sequential; i++) {
         long one = System.nanoTime();
-        inFlight(client, queue, 1, ids);
+        runBatch(client, queue, inFlight, 1, ids);
         double millis = (System.nanoTime() - one) / 1e6 - TIMER_MILLIS;
         latencies.add(Math.max(0, millis) / ACTIVITIES_PER_RUN);
       }
@@ -122,9 +125,10 @@ final class OverheadBench {
     }
   }
 
-  /** Starts {@code count} runs, at most {@link #IN_FLIGHT} open at once, and waits for all. */
-  private static void inFlight(WorkflowClient client, String queue, int count, AtomicInteger ids) {
-    Semaphore open = new Semaphore(IN_FLIGHT);
+  /** Starts {@code count} runs, at most {@code limit} open at once, and waits for all. */
+  private static void runBatch(
+      WorkflowClient client, String queue, int limit, int count, AtomicInteger ids) {
+    Semaphore open = new Semaphore(limit);
     List<CompletableFuture<ScrapeRunResult>> results = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       open.acquireUninterruptibly();

@@ -84,6 +84,12 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
       description = "The scale worker's sticky workflow cache (default 1000).")
   int cache;
 
+  @Option(
+      names = "--in-flight",
+      paramLabel = "N",
+      description = "Overhead runs open at once (default " + OverheadBench.DEFAULT_IN_FLIGHT + ").")
+  int inFlight = OverheadBench.DEFAULT_IN_FLIGHT;
+
   @Option(names = "--json", description = "Print the figures and targets as JSON.")
   boolean json;
 
@@ -92,6 +98,9 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
     if (runs < 0 || concurrent < 0) {
       throw new UsageException(
           "--runs and --concurrent must be 0 or more, got " + runs + " and " + concurrent);
+    }
+    if (inFlight < 1) {
+      throw new UsageException("--in-flight must be 1 or more, got " + inFlight);
     }
     if (cache < 1) {
       throw new UsageException("--cache must be 1 or more, got " + cache);
@@ -110,7 +119,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
         if (server != Server.dev) {
           progress("overhead on the embedded test server, " + runs + " runs");
           try (BenchServer embedded = BenchServer.embeddedInProcess()) {
-            overhead.add(OverheadBench.measure("embedded", embedded.client(), runs));
+            overhead.add(OverheadBench.measure("embedded", embedded.client(), runs, inFlight));
           }
         }
         if (server != Server.embedded) {
@@ -120,7 +129,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
           } else {
             progress("overhead on the Temporal dev server, " + runs + " runs");
             try (BenchServer dev = BenchServer.dev(cli.binary().get(), dir)) {
-              overhead.add(OverheadBench.measure("dev", dev.client(), runs));
+              overhead.add(OverheadBench.measure("dev", dev.client(), runs, inFlight));
             }
           }
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
  * @param activitiesPerRun activities one run makes
  * @param directNanosPerActivity the same no-op methods called directly, per activity
  * @param overhead one entry per server measured
+ * @param ratios the overhead figures against the direct calls and against Prefect, per server
  * @param skipped servers that could not be measured, with the reason
  * @param scale one entry per thread kind
  * @param cacheSize the scale worker's workflow cache
@@ -22,6 +23,7 @@ record WorkflowsBenchReport(
     int activitiesPerRun,
     double directNanosPerActivity,
     List<OverheadBench.Figures> overhead,
+    List<Ratios> ratios,
     List<String> skipped,
     List<ScaleBench.Figures> scale,
     int cacheSize,
@@ -34,6 +36,23 @@ record WorkflowsBenchReport(
   static final double EMBEDDED_MS_LIMIT = 3;
   static final double DEV_MS_LIMIT = 10;
   static final long RSS_LIMIT = 2L << 30;
+
+  /**
+   * One server's overhead as ratios.
+   *
+   * @param server "embedded" or "dev"
+   * @param timesDirectCall ms per activity over a direct call's time
+   * @param prefectOverLatency Prefect's ms per task over the latency per activity: how many times
+   *     faster a step is
+   */
+  record Ratios(String server, double timesDirectCall, double prefectOverLatency) {
+    static Ratios of(OverheadBench.Figures figures, double directNanos) {
+      return new Ratios(
+          figures.server(),
+          figures.msPerActivity() * 1e6 / directNanos,
+          PREFECT_MS_PER_TASK / Math.max(figures.latencyMsPerActivity(), 1e-3));
+    }
+  }
 
   /**
    * One target.
@@ -97,10 +116,12 @@ record WorkflowsBenchReport(
     List<String> missed = targets.stream().filter(t -> !t.met()).map(Target::missedBy).toList();
     String verdict =
         missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed);
+    List<Ratios> ratios = overhead.stream().map(f -> Ratios.of(f, directNanos)).toList();
     return new WorkflowsBenchReport(
         OverheadBench.ACTIVITIES_PER_RUN,
         directNanos,
         overhead,
+        ratios,
         skipped,
         scale,
         cacheSize,
@@ -117,28 +138,32 @@ record WorkflowsBenchReport(
         OverheadBench.TIMER_MILLIS / 1000);
     out.printf(
         Locale.ROOT,
-        "  %-28s %6s %8s %8s %12s %12s %10s%n",
+        "  %-26s %6s %8s %8s %12s %9s %11s %9s%n",
         "",
         "runs",
         "wall s",
         "runs/s",
         "ms/activity",
+        "x direct",
         "latency ms",
-        "vs Prefect");
+        "Prefect/");
     out.printf(
         Locale.ROOT,
-        "  %-28s %6s %8s %8s %12.5f %12s %10s%n",
+        "  %-26s %6s %8s %8s %12.6f %9s %11s %9s%n",
         "direct method calls",
         "",
         "",
         "",
         directNanosPerActivity / 1e6,
+        "1",
         "",
         "");
-    for (OverheadBench.Figures figures : overhead) {
+    for (int i = 0; i < overhead.size(); i++) {
+      OverheadBench.Figures figures = overhead.get(i);
+      Ratios ratio = ratios.get(i);
       out.printf(
           Locale.ROOT,
-          "  %-28s %6d %8.2f %8.1f %12.2f %12.2f %9.0fx%n",
+          "  %-26s %6d %8.2f %8.1f %12.2f %9.0f %11.2f %8.0fx%n",
           figures.server().equals("embedded")
               ? "embedded test server"
               : "dev server (temporal CLI)",
@@ -146,18 +171,18 @@ record WorkflowsBenchReport(
           figures.seconds(),
           figures.runsPerSecond(),
           figures.msPerActivity(),
+          ratio.timesDirectCall(),
           figures.latencyMsPerActivity(),
-          PREFECT_MS_PER_TASK / Math.max(figures.latencyMsPerActivity(), 1e-3));
+          ratio.prefectOverLatency());
     }
     for (String reason : skipped) {
       out.println("  skipped: " + reason);
     }
     out.printf(
         Locale.ROOT,
-        "  ms/activity = wall time / activities at %s runs in flight; latency = one run alone,"
-            + " timer excluded;%n  vs Prefect = %.0f ms per no-op task / latency; each is"
-            + " x-times a direct call: see --json%n",
-        "up to 1000",
+        "  ms/activity: wall time per activity with many runs in flight; latency: one run alone,"
+            + " its timer excluded;%n  Prefect/: Prefect 3's %.0f ms per no-op task over that"
+            + " latency%n",
         PREFECT_MS_PER_TASK);
     if (!scale.isEmpty()) {
       out.printf(
