@@ -43,6 +43,8 @@ class BenchWorkflowsCommandTest {
                 + number
                 + " +"
                 + number
+                + " +"
+                + number
                 + "x");
     // Every run of both children completed, and each printed heap, RSS and threads.
     String sizes = " +" + number + " \\S+ +" + number + " \\S+ +" + number + " \\S+ +[0-9]+";

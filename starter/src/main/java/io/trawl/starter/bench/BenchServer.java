@@ -16,6 +16,7 @@ import io.trawl.worker.runtime.DevServerOptions;
 import io.trawl.workflows.common.RunAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -34,13 +35,20 @@ final class BenchServer implements AutoCloseable {
   private final String name;
   private final String target;
   private final WorkflowClient client;
+  private final WorkflowClient workerClient;
   private final List<AutoCloseable> resources;
+  private ProcessHandle process;
 
   private BenchServer(
-      String name, String target, WorkflowClient client, List<AutoCloseable> resources) {
+      String name,
+      String target,
+      WorkflowClient client,
+      WorkflowClient workerClient,
+      List<AutoCloseable> resources) {
     this.name = name;
     this.target = target;
     this.client = client;
+    this.workerClient = workerClient;
     this.resources = resources;
   }
 
@@ -51,7 +59,8 @@ final class BenchServer implements AutoCloseable {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     RunAttributes.NAMES.forEach(
         name -> engine.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    return new BenchServer("embedded", null, engine.getWorkflowClient(), List.of(engine));
+    WorkflowClient client = engine.getWorkflowClient();
+    return new BenchServer("embedded", null, client, client, List.of(engine));
   }
 
   /** The same test server, listening on a free loopback port for another JVM's worker. */
@@ -95,7 +104,9 @@ final class BenchServer implements AutoCloseable {
                 Duration.ofSeconds(60))
             .withFreePorts();
     DevServer server = DevServer.start(options);
-    return attach("dev", server.target(), server);
+    BenchServer bench = attach("dev", server.target(), server);
+    bench.process = ProcessHandle.of(server.pid()).orElse(null);
+    return bench;
   }
 
   private static BenchServer attach(String name, String target, AutoCloseable server) {
@@ -104,7 +115,9 @@ final class BenchServer implements AutoCloseable {
     try {
       WorkflowClient client = connect(target);
       resources.add(0, () -> client.getWorkflowServiceStubs().shutdown());
-      return new BenchServer(name, target, client, resources);
+      WorkflowClient workerClient = connect(target);
+      resources.add(0, () -> workerClient.getWorkflowServiceStubs().shutdown());
+      return new BenchServer(name, target, client, workerClient, resources);
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -126,6 +139,20 @@ final class BenchServer implements AutoCloseable {
             .build());
   }
 
+  /**
+   * CPU time used so far by this JVM (worker, client and an in-process server) and by a server
+   * process, when there is one.
+   */
+  long cpuNanos() {
+    long nanos =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    if (process != null) {
+      nanos += process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+    return nanos;
+  }
+
   String name() {
     return name;
   }
@@ -135,8 +162,18 @@ final class BenchServer implements AutoCloseable {
     return target;
   }
 
+  /** The client that starts runs and waits for their results. */
   WorkflowClient client() {
     return client;
+  }
+
+  /**
+   * The client the worker polls through: its own connection, as a worker process has. Sharing one
+   * would put the worker's polls in the same HTTP/2 connection as hundreds of result long-polls,
+   * and the server's cap on streams per connection then queues the polls behind them.
+   */
+  WorkflowClient workerClient() {
+    return workerClient;
   }
 
   @Override

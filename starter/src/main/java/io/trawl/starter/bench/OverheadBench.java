@@ -43,6 +43,8 @@ final class OverheadBench {
    * @param seconds their wall time, first start to last result
    * @param runsPerSecond runs over seconds
    * @param msPerActivity wall time per activity at that throughput
+   * @param cpuMsPerActivity CPU time per activity at that throughput, of this JVM and the server
+   *     process together: what bounds the wall time once the cores are busy
    * @param latencyMsPerActivity one run at a time: (wall time minus its timer) per activity, median
    *     over the sequential runs
    */
@@ -52,23 +54,27 @@ final class OverheadBench {
       double seconds,
       double runsPerSecond,
       double msPerActivity,
+      double cpuMsPerActivity,
       double latencyMsPerActivity) {}
 
   private OverheadBench() {}
 
   /** Warms up, then times {@code runs} runs in flight together and a few one at a time. */
-  static Figures measure(String server, WorkflowClient client, int runs, int inFlight) {
-    String queue = "trawl-bench-" + server + "-" + Long.toHexString(System.nanoTime());
+  static Figures measure(BenchServer server, int runs, int inFlight) {
+    WorkflowClient client = server.client();
+    String queue = "trawl-bench-" + server.name() + "-" + Long.toHexString(System.nanoTime());
     NoopScrapeActivities activities = NoopScrapeActivities.readyAfter(RUNNING_POLLS);
     WorkerFactory factory =
-        BenchWorker.tuned(true, inFlight + 200).start(client, queue, activities);
+        BenchWorker.tuned(true, inFlight + 200).start(server.workerClient(), queue, activities);
     try {
       AtomicInteger ids = new AtomicInteger();
       // Compiled code and warm connections, as a long-lived worker has.
       runBatch(client, queue, inFlight, Math.max(1, Math.min(200, runs / 10)), ids);
+      long cpuBefore = server.cpuNanos();
       long started = System.nanoTime();
       runBatch(client, queue, inFlight, runs, ids);
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuMillis = (server.cpuNanos() - cpuBefore) / 1e6;
       int sequential = Math.max(1, Math.min(5, runs / 100));
       List<Double> latencies = new ArrayList<>();
       for (int i = 0; i < sequential; i++) {
@@ -78,12 +84,14 @@ final class OverheadBench {
         latencies.add(Math.max(0, millis) / ACTIVITIES_PER_RUN);
       }
       latencies.sort(null);
+      double steps = (double) runs * ACTIVITIES_PER_RUN;
       return new Figures(
-          server,
+          server.name(),
           runs,
           seconds,
           runs / seconds,
-          seconds * 1000 / ((double) runs * ACTIVITIES_PER_RUN),
+          seconds * 1000 / steps,
+          cpuMillis / steps,
           latencies.get(latencies.size() / 2));
     } finally {
       BenchWorker.stop(factory);

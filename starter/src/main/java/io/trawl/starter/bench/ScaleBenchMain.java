@@ -41,9 +41,12 @@ public final class ScaleBenchMain {
     boolean virtual = args[2].equals("virtual");
     int cacheSize = Integer.parseInt(args[3]);
     WorkflowClient client = BenchServer.connect(target);
+    // Its own connection, as a worker process has (see BenchServer#workerClient).
+    WorkflowClient workerClient = BenchServer.connect(target);
     String queue = "trawl-bench-scale-" + args[2] + "-" + Long.toHexString(System.nanoTime());
     NoopScrapeActivities activities = NoopScrapeActivities.heldUntilReleased();
-    WorkerFactory factory = BenchWorker.tuned(virtual, cacheSize).start(client, queue, activities);
+    WorkerFactory factory =
+        BenchWorker.tuned(virtual, cacheSize).start(workerClient, queue, activities);
     long started = System.nanoTime();
     List<WorkflowStub> stubs = startAll(client, queue, runs);
     // Every run has polled at least once: all of them are in the poll loop together.
@@ -96,6 +99,7 @@ public final class ScaleBenchMain {
             + ManagementFactory.getThreadMXBean().getPeakThreadCount());
     BenchWorker.stop(factory);
     client.getWorkflowServiceStubs().shutdown();
+    workerClient.getWorkflowServiceStubs().shutdown();
     System.exit(0);
   }
 

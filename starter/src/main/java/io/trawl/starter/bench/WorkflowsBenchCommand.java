@@ -119,7 +119,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
         if (server != Server.dev) {
           progress("overhead on the embedded test server, " + runs + " runs");
           try (BenchServer embedded = BenchServer.embeddedInProcess()) {
-            overhead.add(OverheadBench.measure("embedded", embedded.client(), runs, inFlight));
+            overhead.add(OverheadBench.measure(embedded, runs, inFlight));
           }
         }
         if (server != Server.embedded) {
@@ -129,7 +129,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
           } else {
             progress("overhead on the Temporal dev server, " + runs + " runs");
             try (BenchServer dev = BenchServer.dev(cli.binary().get(), dir)) {
-              overhead.add(OverheadBench.measure("dev", dev.client(), runs, inFlight));
+              overhead.add(OverheadBench.measure(dev, runs, inFlight));
             }
           }
         }

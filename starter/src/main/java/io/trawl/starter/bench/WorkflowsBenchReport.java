@@ -138,18 +138,19 @@ record WorkflowsBenchReport(
         OverheadBench.TIMER_MILLIS / 1000);
     out.printf(
         Locale.ROOT,
-        "  %-26s %6s %8s %8s %12s %9s %11s %9s%n",
+        "  %-26s %6s %8s %8s %12s %9s %7s %11s %9s%n",
         "",
         "runs",
         "wall s",
         "runs/s",
         "ms/activity",
         "x direct",
+        "cpu ms",
         "latency ms",
         "Prefect/");
     out.printf(
         Locale.ROOT,
-        "  %-26s %6s %8s %8s %12.6f %9s %11s %9s%n",
+        "  %-26s %6s %8s %8s %12.6f %9s %7s %11s %9s%n",
         "direct method calls",
         "",
         "",
@@ -157,13 +158,14 @@ record WorkflowsBenchReport(
         directNanosPerActivity / 1e6,
         "1",
         "",
+        "",
         "");
     for (int i = 0; i < overhead.size(); i++) {
       OverheadBench.Figures figures = overhead.get(i);
       Ratios ratio = ratios.get(i);
       out.printf(
           Locale.ROOT,
-          "  %-26s %6d %8.2f %8.1f %12.2f %9.0f %11.2f %8.0fx%n",
+          "  %-26s %6d %8.2f %8.1f %12.2f %9.0f %7.2f %11.2f %8.0fx%n",
           figures.server().equals("embedded")
               ? "embedded test server"
               : "dev server (temporal CLI)",
@@ -172,6 +174,7 @@ record WorkflowsBenchReport(
           figures.runsPerSecond(),
           figures.msPerActivity(),
           ratio.timesDirectCall(),
+          figures.cpuMsPerActivity(),
           figures.latencyMsPerActivity(),
           ratio.prefectOverLatency());
     }
@@ -180,9 +183,9 @@ record WorkflowsBenchReport(
     }
     out.printf(
         Locale.ROOT,
-        "  ms/activity: wall time per activity with many runs in flight; latency: one run alone,"
-            + " its timer excluded;%n  Prefect/: Prefect 3's %.0f ms per no-op task over that"
-            + " latency%n",
+        "  ms/activity: wall time per activity with many runs in flight; cpu ms: CPU time per"
+            + " activity of trawl's JVM and the server;%n  latency: one run alone, its timer"
+            + " excluded; Prefect/: Prefect 3's %.0f ms per no-op task over that latency%n",
         PREFECT_MS_PER_TASK);
     if (!scale.isEmpty()) {
       out.printf(
