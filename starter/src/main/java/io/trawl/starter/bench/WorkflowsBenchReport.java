@@ -130,6 +130,15 @@ record WorkflowsBenchReport(
   }
 
   void print(PrintWriter out) {
+    if (!overhead.isEmpty() || !skipped.isEmpty()) {
+      printOverhead(out);
+    }
+    printScale(out);
+    out.println(verdict);
+    out.flush();
+  }
+
+  private void printOverhead(PrintWriter out) {
     out.printf(
         Locale.ROOT,
         "overhead: the real ScrapeRunWorkflow, no-op activities (%d activities and one %d s timer"
@@ -187,6 +196,9 @@ record WorkflowsBenchReport(
             + " activity of trawl's JVM and the server;%n  latency: one run alone, its timer"
             + " excluded; Prefect/: Prefect 3's %.0f ms per no-op task over that latency%n",
         PREFECT_MS_PER_TASK);
+  }
+
+  private void printScale(PrintWriter out) {
     if (!scale.isEmpty()) {
       out.printf(
           Locale.ROOT,
@@ -223,7 +235,5 @@ record WorkflowsBenchReport(
           "  live heap: after a full GC with every run polling; threads: peak JVM threads"
               + " (virtual threads not counted)");
     }
-    out.println(verdict);
-    out.flush();
   }
 }
