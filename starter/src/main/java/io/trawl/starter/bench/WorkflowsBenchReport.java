@@ -1,5 +1,6 @@
 package io.trawl.starter.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trawl.worker.config.ByteSize;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ record WorkflowsBenchReport(
    * @param atMost true when the figure must not exceed the limit, false when it must reach it
    */
   record Target(String name, double measured, double limit, String unit, boolean atMost) {
+    @JsonProperty("met")
     boolean met() {
       return atMost ? measured <= limit : measured >= limit;
     }
