@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ColdStartBenchCommand.class,
       IngestBenchCommand.class,
       CostBenchCommand.class,
+      WorkflowsBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Runnable {
