@@ -1,7 +1,10 @@
 package io.trawl.starter.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One target of a bench: a measured figure against the bound it must reach.
@@ -22,6 +25,20 @@ record BenchTarget(String name, double measured, double goal, boolean atMost) {
     return goal == 0
         ? String.format(Locale.ROOT, "%.3g", gap)
         : String.format(Locale.ROOT, "%.0f%%", 100 * gap / goal);
+  }
+
+  /** Each target as a JSON object: its name, the figure, the bound and whether it was met. */
+  static List<Map<String, Object>> json(List<BenchTarget> targets) {
+    List<Map<String, Object>> goals = new ArrayList<>();
+    for (BenchTarget t : targets) {
+      Map<String, Object> goal = new LinkedHashMap<>();
+      goal.put("target", t.name());
+      goal.put("measured", t.measured());
+      goal.put(t.atMost() ? "at_most" : "at_least", t.goal());
+      goal.put("met", t.met());
+      goals.add(goal);
+    }
+    return goals;
   }
 
   /** {@code target met}, or {@code target missed: } with each missed target and by how much. */

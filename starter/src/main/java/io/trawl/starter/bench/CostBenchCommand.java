@@ -179,16 +179,7 @@ public final class CostBenchCommand implements Callable<Integer> {
     root.put("jobs_missed", r.missed());
     root.put("jobs_missed_malformed", r.missedMalformed());
     root.put("jobs_content_differs", r.stale());
-    List<Map<String, Object>> goals = new ArrayList<>();
-    for (BenchTarget t : targets) {
-      Map<String, Object> goal = new LinkedHashMap<>();
-      goal.put("target", t.name());
-      goal.put("measured", t.measured());
-      goal.put(t.atMost() ? "at_most" : "at_least", t.goal());
-      goal.put("met", t.met());
-      goals.add(goal);
-    }
-    root.put("targets", goals);
+    root.put("targets", BenchTarget.json(targets));
     root.put("verdict", BenchTarget.verdict(targets));
     return root;
   }

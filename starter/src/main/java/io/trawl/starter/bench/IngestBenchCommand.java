@@ -292,16 +292,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             "small_bytes", r.heapProbe().peakHeapBytes(),
             "large_records", r.passes().get(0).records(),
             "large_bytes", r.passes().get(0).peakHeapBytes()));
-    List<Map<String, Object>> goals = new ArrayList<>();
-    for (BenchTarget t : targets) {
-      Map<String, Object> goal = new LinkedHashMap<>();
-      goal.put("target", t.name());
-      goal.put("measured", t.measured());
-      goal.put(t.atMost() ? "at_most" : "at_least", t.goal());
-      goal.put("met", t.met());
-      goals.add(goal);
-    }
-    root.put("targets", goals);
+    root.put("targets", BenchTarget.json(targets));
     root.put("verdict", BenchTarget.verdict(targets));
     return root;
   }
