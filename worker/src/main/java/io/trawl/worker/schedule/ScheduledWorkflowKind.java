@@ -35,12 +35,22 @@ public interface ScheduledWorkflowKind {
   String workflowId(Object input);
 
   /**
-   * trawl's search attributes for a run of {@code input} ({@code RunAttributes.atStart}), the
-   * same ones a manual start sets, so scheduled runs show up under the same Web UI filters and in
-   * {@code ./trawl runs}.
+   * trawl's search attributes for a run of {@code input} ({@code RunAttributes.atStart}), the same
+   * ones a manual start sets, so scheduled runs show up under the same Web UI filters and in {@code
+   * ./trawl runs}.
    */
   SearchAttributes searchAttributes(Object input);
 
   /** One line the Web UI shows for a run of {@code input}, as a manual start has. */
   String summary(Object input);
+
+  /**
+   * Refuses a timing this workflow should not run on, e.g. a collection every two hours when its
+   * data goes stale after one; null when the timing is fine.
+   *
+   * @return one line naming the allowed timings and the one seen
+   */
+  default String checkTiming(ScheduleTiming timing) {
+    return null;
+  }
 }
