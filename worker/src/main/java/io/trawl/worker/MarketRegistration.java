@@ -21,6 +21,7 @@ import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.activities.providers.yahoo.YahooClient;
 import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.activities.spend.SpendLedger;
+import io.trawl.activities.spend.SpendListener;
 import io.trawl.worker.config.CallBudgets;
 import io.trawl.worker.config.MarketConfig;
 import io.trawl.worker.spend.SpendReporter;
@@ -91,7 +92,7 @@ public final class MarketRegistration {
             settings.budgets().zone(),
             unlocker.isSandbox(),
             clock,
-            reporter);
+            reporter == null ? SpendListener.NONE : reporter);
     BreakerJournal journal =
         new BreakerJournal(calls, ManagementFactory.getRuntimeMXBean().getName(), clock);
     SourceBreaker brightData =

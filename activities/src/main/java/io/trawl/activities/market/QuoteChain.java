@@ -210,7 +210,14 @@ public final class QuoteChain {
     String callKey =
         "market/" + source.wireName() + "/" + symbol + "/" + java.util.UUID.randomUUID();
     if (paid) {
-      Optional<String> refused = budget.reserve(callKey, settings.unlockerCostUsd());
+      Optional<String> refused;
+      try {
+        refused = budget.reserve(callKey, settings.unlockerCostUsd());
+      } catch (RuntimeException e) {
+        // The ledger is unreachable: the permit goes back, or a half-open breaker would stick.
+        breaker.neutral();
+        throw e;
+      }
       if (refused.isPresent()) {
         breaker.neutral();
         record(
