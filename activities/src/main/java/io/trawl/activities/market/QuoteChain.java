@@ -102,7 +102,7 @@ public final class QuoteChain {
   /** The quote of {@code lookup}'s symbol, or the failure {@code MarketQuoteActivities} names. */
   public QuoteOutcome fetch(QuoteLookup lookup) {
     MarketSymbol symbol = MarketSymbol.parse(lookup.symbol());
-    List<QuoteSource> order = lookup.source() != null ? List.of(lookup.source()) : settings.order();
+    List<QuoteSource> order = order(lookup);
     List<SourceAttempt> attempts = new ArrayList<>();
     List<Step.Failed> failures = new ArrayList<>();
     boolean budgetRefused = false;
@@ -118,6 +118,10 @@ public final class QuoteChain {
       failures.add(failed);
     }
     throw noQuote(symbol, lookup, attempts, failures);
+  }
+
+  private List<QuoteSource> order(QuoteLookup lookup) {
+    return lookup.source() != null ? List.of(lookup.source()) : settings.order();
   }
 
   /** What one source did: served a quote, or failed and how to retry it. */
@@ -343,13 +347,23 @@ public final class QuoteChain {
       return failures.get(0).cause();
     }
     boolean retryable = failures.stream().anyMatch(Step.Failed::retryable);
+    // The first breaker to half-open decides when a retry can get through, whether it was open
+    // before this call or opened during it; without an open breaker, a 429's Retry-After does.
     Duration retryAfter =
-        failures.stream()
-            .filter(Step.Failed::retryable)
-            .map(Step.Failed::retryAfter)
-            .filter(d -> d != null && !d.isNegative() && !d.isZero())
+        order(lookup).stream()
+            .map(breakers::get)
+            .filter(b -> b != null && b.isOpen())
+            .map(SourceBreaker::untilHalfOpen)
+            .filter(d -> !d.isZero())
             .min(Duration::compareTo)
-            .orElse(null);
+            .orElseGet(
+                () ->
+                    failures.stream()
+                        .filter(Step.Failed::retryable)
+                        .map(Step.Failed::retryAfter)
+                        .filter(d -> d != null && !d.isNegative() && !d.isZero())
+                        .min(Duration::compareTo)
+                        .orElse(null));
     SourceAttempts detail = new SourceAttempts(symbol.bloomberg(), attempts);
     return Failures.quoteUnavailable(
         "no source could quote " + symbol + ": " + detail.describe(),
