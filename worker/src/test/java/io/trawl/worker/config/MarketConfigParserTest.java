@@ -65,6 +65,18 @@ class MarketConfigParserTest {
         .isEqualByComparingTo(new BigDecimal("5.50"));
   }
 
+  @Test
+  void theRepositoryTrawlYamlSpellsOutTheDefaultsAndSchedulesTheCollection() {
+    TrawlConfig config = TrawlConfigLoader.load(java.nio.file.Path.of("../trawl.yaml"));
+
+    assertThat(MarketConfig.of(config)).isEqualTo(MarketConfig.DEFAULTS);
+    assertThat(
+            io.trawl.worker.schedule.ScheduleDefinitions.fromConfig(
+                config, io.trawl.worker.schedule.ScheduledWorkflowKinds.standard()))
+        .extracting(d -> d.kind().name())
+        .contains("market-collect", "market-cache-cleanup");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
