@@ -1,6 +1,7 @@
 package io.trawl.activities.market;
 
 import io.trawl.activities.market.store.MarketCallRepository;
+import io.trawl.workflows.market.QuoteSource;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,27 @@ public final class BreakerJournal implements SourceBreaker.TransitionListener {
     this.clock = clock;
   }
 
-  /** Journals every transition of {@code breaker} from now on. */
+  /**
+   * Journals every transition of {@code breaker} from now on, and has it honour the reset requests
+   * of {@code market breakers --reset}, whichever process wrote them.
+   */
   public SourceBreaker watch(SourceBreaker breaker) {
     breaker.onTransition(this);
+    breaker.readResetsFrom(this::latestReset);
     return breaker;
+  }
+
+  /** The newest reset request; a database hiccup skips the check for this call only. */
+  private long latestReset(QuoteSource source) {
+    try {
+      return calls.latestReset(source.wireName());
+    } catch (RuntimeException e) {
+      log.warn(
+          "market breaker reset requests not read source={} error={}",
+          source.wireName(),
+          e.toString());
+      return -1;
+    }
   }
 
   @Override

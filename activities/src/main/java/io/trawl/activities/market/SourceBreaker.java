@@ -49,12 +49,22 @@ public final class SourceBreaker {
     void changed(SourceBreaker breaker, String from, String to);
   }
 
+  /** Where operators' reset requests are read from; shared by every worker (the database). */
+  @FunctionalInterface
+  public interface ResetRequests {
+    /** The newest reset request's id for {@code source}; 0 when there is none. */
+    long latest(QuoteSource source);
+  }
+
   private final QuoteSource source;
   private final Settings settings;
   private final Clock clock;
   private final CircuitBreaker breaker;
   private final CopyOnWriteArrayList<TransitionListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Instant openedAt = Instant.EPOCH;
+  private volatile ResetRequests resets;
+  // The newest reset request already honoured; -1 until the first call reads the baseline.
+  private long honouredReset = -1;
 
   public SourceBreaker(QuoteSource source, Settings settings, Clock clock) {
     this.source = source;
@@ -101,10 +111,38 @@ public final class SourceBreaker {
    * open breaker whose wait is over turns half-open here and grants the trial.
    */
   public boolean tryAcquire() {
+    honourResetRequests();
     if (isOpen() && untilHalfOpen().isZero()) {
       halfOpen();
     }
     return breaker.tryAcquirePermission();
+  }
+
+  /**
+   * Honours reset requests from {@code resets} before each call: one newer than the last honoured
+   * closes the breaker. The first call only takes the baseline (a new breaker is closed anyway).
+   */
+  public void readResetsFrom(ResetRequests requests) {
+    this.resets = requests;
+  }
+
+  private void honourResetRequests() {
+    ResetRequests requests = resets;
+    if (requests == null) {
+      return;
+    }
+    long latest = requests.latest(source);
+    synchronized (this) {
+      if (latest <= honouredReset) {
+        return;
+      }
+      boolean first = honouredReset < 0;
+      honouredReset = latest;
+      if (first) {
+        return;
+      }
+    }
+    reset();
   }
 
   /** The wait is measured here, on {@link #clock}, so the state follows the same time. */

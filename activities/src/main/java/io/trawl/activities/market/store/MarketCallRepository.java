@@ -34,6 +34,15 @@ public final class MarketCallRepository {
       VALUES (?, ?, ?, ?, ?, ?)
       """;
 
+  /** The {@code from_state} of an operator's reset request (its {@code to_state} is closed). */
+  public static final String RESET = "reset";
+
+  private static final String LATEST_RESET =
+      """
+      SELECT coalesce(max(id), 0) FROM market_breaker_events
+      WHERE source = ? AND from_state = 'reset'
+      """;
+
   private static final String REQUESTS_SINCE =
       """
       SELECT count(*) FROM market_calls
@@ -96,6 +105,28 @@ public final class MarketCallRepository {
           }
           ps.setString(5, worker);
           ps.setTimestamp(6, Timestamp.from(at));
+        });
+  }
+
+  /**
+   * Asks every worker's {@code source} breaker to close on its next call ({@code market breakers
+   * --reset}); the row also shows the breaker closed in {@link MarketStats} right away.
+   *
+   * @param by who asked, e.g. {@code cli:pid@host}
+   */
+  public void requestReset(String source, String by, Instant at) {
+    recordTransition(source, RESET, "closed", null, by, at);
+  }
+
+  /** The id of the newest reset request for {@code source}, 0 when there is none. */
+  public long latestReset(String source) {
+    return jdbc.query(
+        "look up " + source + " breaker resets",
+        LATEST_RESET,
+        ps -> ps.setString(1, source),
+        rs -> {
+          rs.next();
+          return rs.getLong(1);
         });
   }
 
