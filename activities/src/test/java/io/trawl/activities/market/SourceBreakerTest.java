@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The per-source breaker's state machine, on a clock the test moves. */
@@ -86,5 +87,26 @@ class SourceBreakerTest {
 
     assertThat(brightData.isOpen()).isTrue();
     assertThat(brightData.untilHalfOpen()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void aResetRequestNewerThanTheLastHonouredClosesAnOpenBreakerOnItsNextCallOnce() {
+    AtomicLong latestReset = new AtomicLong(7);
+    breaker.readResetsFrom(source -> latestReset.get());
+    // The first call takes the baseline: a reset written before this worker started is old news.
+    fail(5);
+    assertThat(breaker.state()).isEqualTo("open");
+    assertThat(breaker.tryAcquire()).isFalse();
+
+    latestReset.set(8);
+    assertThat(breaker.tryAcquire()).as("closed by the reset request").isTrue();
+    assertThat(breaker.state()).isEqualTo("closed");
+    assertThat(transitions).containsExactly("closed->open", "open->closed");
+    breaker.success(Duration.ofMillis(5));
+
+    // The same request is honoured once: failures after it open the breaker again.
+    fail(5);
+    assertThat(breaker.tryAcquire()).isFalse();
+    assertThat(breaker.state()).isEqualTo("open");
   }
 }

@@ -97,8 +97,7 @@ public final class MarketQuotesCommand implements Callable<Integer> {
       try {
         MarketSymbol.of(symbol);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(
-            "unknown symbol \"" + symbol + "\": " + e.getMessage() + " (e.g. AAPL:US, EURUSD:CUR)");
+        throw new UsageException(e.getMessage());
       }
     }
     if (source != null) {

@@ -44,7 +44,7 @@ public final class MarketSymbolsCommand implements Runnable {
       try {
         MarketSymbol.of(symbol);
       } catch (IllegalArgumentException e) {
-        throw new UsageException("unknown symbol \"" + symbol + "\": " + e.getMessage());
+        throw new UsageException(e.getMessage());
       }
     }
   }
