@@ -135,6 +135,38 @@ class MarketCommandsTest {
   }
 
   @Test
+  void aCollectionQuotesEveryTrackedSymbolAndTheNextOneIsServedFromTheCache() {
+    assertThat(CliRun.run(env, "market", "symbols", "add", "NVDA:US").exitCode()).isZero();
+    int tracked =
+        (int)
+            CliRun.run(env, "market", "symbols", "list")
+                .out()
+                .lines()
+                .filter(l -> l.matches("^\\S+:\\S+ .*"))
+                .count();
+    assertThat(tracked).isGreaterThan(1);
+
+    CliRun first = CliRun.run(env, "market", "collect");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out())
+        .startsWith(
+            "Market collection: " + tracked + "/" + tracked + " quoted (bright_data " + tracked);
+    assertThat(unlocker.requests()).isEqualTo(tracked);
+
+    CliRun second = CliRun.run(env, "market", "collect");
+    assertThat(second.out())
+        .startsWith(
+            "Market collection: "
+                + tracked
+                + "/"
+                + tracked
+                + " quoted (cache "
+                + tracked
+                + "), $0.0000");
+    assertThat(unlocker.requests()).isEqualTo(tracked);
+  }
+
+  @Test
   void unknownSymbolIsAUsageErrorNamingIt() {
     CliRun run = CliRun.run(env, "market", "quotes", "AAPL:US", "FOO:XX");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -56,7 +56,10 @@ public final class MarketCollectCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.FAILED;
       }
-      out.println(summary.describe());
+      out.println("Market collection: " + summary.describe());
+      if (!summary.failedSymbols().isEmpty()) {
+        out.println("No quote for: " + String.join(", ", summary.failedSymbols()));
+      }
       out.flush();
       return ExitCodes.OK;
     }
