@@ -24,7 +24,23 @@ class CliUsageTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("Unknown option: '--bogus'").contains("trawl jobs scrape --help");
+    assertThat(run.err())
+        .contains("Unknown option: '--bogus'")
+        .contains("trawl jobs scrape --help");
+  }
+
+  @Test
+  void marketRefusesAnUnknownSourceOrBreakerBeforeStartingAnything() {
+    CliRun quotes = CliRun.run(env(), "market", "quotes", "AAPL:US", "--source", "bloomberg");
+    assertThat(quotes.exitCode()).isEqualTo(2);
+    assertThat(quotes.err())
+        .isEqualToIgnoringNewLines(
+            "trawl: --source must be cache, bright_data or yahoo, got \"bloomberg\"");
+
+    CliRun reset = CliRun.run(env(), "market", "breakers", "--reset", "cache");
+    assertThat(reset.exitCode()).isEqualTo(2);
+    assertThat(reset.err())
+        .isEqualToIgnoringNewLines("trawl: --reset takes bright_data or yahoo, got \"cache\"");
   }
 
   @Test
@@ -32,8 +48,9 @@ class CliUsageTest {
     CliRun run = CliRun.run(env(), "jobs", "scrape", "  ", "--location", "Netherlands");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualToIgnoringNewLines(
-        "trawl: QUERY is empty: give a search keyword, e.g. \"Data Engineer\", or --all");
+    assertThat(run.err())
+        .isEqualToIgnoringNewLines(
+            "trawl: QUERY is empty: give a search keyword, e.g. \"Data Engineer\", or --all");
   }
 
   @Test
@@ -56,7 +73,9 @@ class CliUsageTest {
   @Test
   void refusesAnUnreadableConfigNamingTheFile() {
     Path missing = home.resolve("nope.yaml");
-    CliRun run = CliRun.run(env(), "jobs", "scrape", "Data", "--location", "NL", "--config", missing.toString());
+    CliRun run =
+        CliRun.run(
+            env(), "jobs", "scrape", "Data", "--location", "NL", "--config", missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(missing + ": no such file");
@@ -65,7 +84,8 @@ class CliUsageTest {
   @Test
   void refusesAConfigWithABadKeyNamingTheKey() throws Exception {
     Path config = home.resolve("trawl.yaml");
-    Files.writeString(config, "jobs:\n  queries:\n    - query: Data Engineer\n      location: ''\n");
+    Files.writeString(
+        config, "jobs:\n  queries:\n    - query: Data Engineer\n      location: ''\n");
 
     CliRun run = CliRun.run(env(), "jobs", "scrape", "--all", "--config", config.toString());
 
@@ -78,7 +98,8 @@ class CliUsageTest {
     CliRun run = CliRun.run(env(), "jobs", "scrape", "Data", "--location", "NL", "--detach");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("need a Temporal server: start ./trawl dev or set TEMPORAL_ADDRESS");
+    assertThat(run.err())
+        .contains("need a Temporal server: start ./trawl dev or set TEMPORAL_ADDRESS");
   }
 
   @Test
@@ -90,7 +111,23 @@ class CliUsageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jobs scrape", "jobs runs", "jobs", "status", "dev", "worker", ""})
+  @ValueSource(
+      strings = {
+        "jobs scrape",
+        "jobs runs",
+        "jobs",
+        "status",
+        "dev",
+        "worker",
+        "market quotes",
+        "market collect",
+        "market symbols add",
+        "market symbols remove",
+        "market symbols list",
+        "market stats",
+        "market breakers",
+        ""
+      })
   void everyCommandHasHelpWithAnExample(String command) {
     String[] args = (command + " --help").strip().split(" ");
 
