@@ -91,13 +91,17 @@ class MarketCommandsTest {
     assertThat(unlocker.requests()).as("no Unlocker request for cached quotes").isEqualTo(3);
     assertThat(yahoo.requests()).as("no Yahoo request for cached quotes").isZero();
 
+    JsonNode quotes = json("market", "quotes", "AAPL:US", "--json");
+    assertThat(quotes.at("/quotes/0/quote/source").asText()).isEqualTo("cache");
+    assertThat(quotes.at("/cost_usd").decimalValue()).isEqualByComparingTo("0");
+
     JsonNode stats = json("market", "stats", "--json");
     JsonNode brightData = source(stats.get("sources"), "bright_data");
     assertThat(brightData.get("requests").asLong()).isEqualTo(unlocker.requests());
     assertThat(brightData.get("cost_usd").decimalValue()).isEqualByComparingTo("0.0045");
     assertThat(source(stats.get("sources"), "yahoo").get("requests").asLong()).isZero();
-    assertThat(stats.at("/cache/hits").asLong()).isEqualTo(3);
-    assertThat(stats.at("/cache/hit_rate_percent").asDouble()).isEqualTo(50.0);
+    assertThat(stats.at("/cache/hits").asLong()).isEqualTo(4);
+    assertThat(stats.at("/cache/misses").asLong()).isEqualTo(3);
     assertThat(stats.at("/budget/spent_usd").decimalValue()).isEqualByComparingTo("0.0045");
   }
 
@@ -200,6 +204,7 @@ class MarketCommandsTest {
 
     JsonNode listed = json("market", "symbols", "list", "--json");
     assertThat(listed.findValuesAsText("symbol")).contains("NVDA:US", "GBPUSD:CUR");
+    assertThat(listed.findValuesAsText("asset_class")).contains("stocks", "forex");
 
     CliRun remove = CliRun.run(env, "market", "symbols", "remove", "NVDA");
     assertThat(remove.out()).contains("No longer tracking NVDA:US.");
