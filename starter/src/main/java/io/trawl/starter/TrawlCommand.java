@@ -4,6 +4,7 @@ import io.trawl.starter.bench.BenchCommand;
 import io.trawl.starter.cache.CacheCommand;
 import io.trawl.starter.etl.EtlCommand;
 import io.trawl.starter.jobs.JobsCommand;
+import io.trawl.starter.market.MarketCommand;
 import io.trawl.starter.pharmacy.PharmacyCommand;
 import io.trawl.starter.runs.RunsCommand;
 import io.trawl.starter.schedule.ScheduleCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       JobsCommand.class,
       EtlCommand.class,
       PharmacyCommand.class,
+      MarketCommand.class,
       CacheCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,

@@ -35,7 +35,7 @@ public final class WorkerCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = "--pipelines",
       paramLabel = "LIST",
-      description = "pipelines to run, comma-separated: jobs,etl,pharmacy (default: all)")
+      description = "pipelines to run, comma-separated: jobs,etl,pharmacy,market (default: all)")
   String pipelines;
 
   @CommandLine.Option(

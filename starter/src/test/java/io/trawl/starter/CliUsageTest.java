@@ -30,6 +30,20 @@ class CliUsageTest {
   }
 
   @Test
+  void marketRefusesAnUnknownSourceOrBreakerBeforeStartingAnything() {
+    CliRun quotes = CliRun.run(env(), "market", "quotes", "AAPL:US", "--source", "bloomberg");
+    assertThat(quotes.exitCode()).isEqualTo(2);
+    assertThat(quotes.err())
+        .isEqualToIgnoringNewLines(
+            "trawl: --source must be cache, bright_data or yahoo, got \"bloomberg\"");
+
+    CliRun reset = CliRun.run(env(), "market", "breakers", "--reset", "cache");
+    assertThat(reset.exitCode()).isEqualTo(2);
+    assertThat(reset.err())
+        .isEqualToIgnoringNewLines("trawl: --reset takes bright_data or yahoo, got \"cache\"");
+  }
+
+  @Test
   void refusesAnEmptyQuery() {
     CliRun run = CliRun.run(env(), "jobs", "scrape", "  ", "--location", "Netherlands");
 
@@ -97,7 +111,23 @@ class CliUsageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jobs scrape", "jobs runs", "jobs", "status", "dev", "worker", ""})
+  @ValueSource(
+      strings = {
+        "jobs scrape",
+        "jobs runs",
+        "jobs",
+        "status",
+        "dev",
+        "worker",
+        "market quotes",
+        "market collect",
+        "market symbols add",
+        "market symbols remove",
+        "market symbols list",
+        "market stats",
+        "market breakers",
+        ""
+      })
   void everyCommandHasHelpWithAnExample(String command) {
     String[] args = (command + " --help").strip().split(" ");
 

@@ -102,6 +102,10 @@ class JsonOutputKeysTest {
           "--json");
       json(env, 0, "pharmacy", "runs", "--json");
       json(env, 0, "pharmacy", "list", "--limit", "5", "--json");
+      json(env, 0, "market", "quotes", "AAPL:US", "EURUSD:CUR", "--json");
+      json(env, 0, "market", "symbols", "list", "--json");
+      json(env, 0, "market", "stats", "--json");
+      json(env, 0, "market", "breakers", "--json");
       json(env, 0, "cache", "list", "--json");
       assertThat(CliRun.run(env, "schedule", "apply").exitCode()).isZero();
       json(env, 0, "schedule", "list", "--json");
@@ -125,6 +129,12 @@ class JsonOutputKeysTest {
     assertThat(outputs.get("budget --json")).as("budget").isNotEmpty();
     assertThat(outputs.get("etl quarantine --json")).as("etl quarantine").isNotEmpty();
     assertThat(outputs.get("schedule list --json")).as("schedule list").isNotEmpty();
+    assertThat(outputs.get("market quotes AAPL:US EURUSD:CUR --json").at("/quotes/0/quote"))
+        .as("market quotes")
+        .isNotEmpty();
+    assertThat(outputs.get("market stats --json").at("/breakers/0"))
+        .as("market stats")
+        .isNotEmpty();
   }
 
   /** Runs one command and keeps its parsed output under the command line. */

@@ -13,7 +13,8 @@ public final class Pipelines {
   public static final String JOBS = "jobs";
   public static final String ETL = "etl";
   public static final String PHARMACY = "pharmacy";
-  public static final List<String> ALL = List.of(JOBS, ETL, PHARMACY);
+  public static final String MARKET = "market";
+  public static final List<String> ALL = List.of(JOBS, ETL, PHARMACY, MARKET);
 
   private Pipelines() {}
 

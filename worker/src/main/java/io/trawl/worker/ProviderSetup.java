@@ -6,6 +6,10 @@ import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.BrightDataConfig;
 import io.trawl.activities.providers.places.PlacesClient;
 import io.trawl.activities.providers.places.PlacesConfig;
+import io.trawl.activities.providers.unlocker.UnlockerClient;
+import io.trawl.activities.providers.unlocker.UnlockerConfig;
+import io.trawl.activities.providers.yahoo.YahooClient;
+import io.trawl.activities.providers.yahoo.YahooConfig;
 import io.trawl.sandbox.apify.ApifyFaults;
 import io.trawl.sandbox.apify.FakeApify;
 import io.trawl.sandbox.brightdata.FakeBrightData;
@@ -14,6 +18,9 @@ import io.trawl.sandbox.files.FakeFileServer;
 import io.trawl.sandbox.maps.MapsUniverse;
 import io.trawl.sandbox.places.FakePlaces;
 import io.trawl.sandbox.places.PlacesFaults;
+import io.trawl.sandbox.unlocker.FakeUnlocker;
+import io.trawl.sandbox.yahoo.FakeYahoo;
+import io.trawl.worker.config.MarketConfig;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.worker.etl.EtlWorkerSettings;
@@ -35,6 +42,7 @@ public final class ProviderSetup implements AutoCloseable {
   // worker, because they hold limits and secret URLs that never travel in workflow inputs.
   private final TrawlConfig config;
   private final Pharmacy pharmacy;
+  private final Market market;
 
   /** The pharmacy pipeline's clients and, for those without credentials, their sandboxes. */
   private record Pharmacy(
@@ -71,19 +79,63 @@ public final class ProviderSetup implements AutoCloseable {
     }
   }
 
+  /**
+   * The market pipeline's clients: the Bright Data Unlocker (sandbox without {@code
+   * BRIGHTDATA_API_TOKEN}) and Yahoo (sandbox without {@code YAHOO_BASE_URL}, so a demo never
+   * reaches the real site unasked).
+   */
+  private record Market(
+      UnlockerClient unlocker,
+      YahooClient yahoo,
+      FakeUnlocker unlockerSandbox,
+      FakeYahoo yahooSandbox) {
+    static Market fromEnvironment(Map<String, String> env, TrawlConfig config) {
+      FakeUnlocker unlockerSandbox = null;
+      String unlockerUrl = null;
+      if (blank(env.get(UnlockerConfig.TOKEN_VARIABLE))) {
+        unlockerSandbox = new FakeUnlocker().start();
+        unlockerUrl = unlockerSandbox.baseUrl();
+      }
+      FakeYahoo yahooSandbox = null;
+      String yahooUrl = null;
+      if (blank(env.get(YahooConfig.BASE_URL_VARIABLE))) {
+        // The sandbox's everyday behaviour: one chart in ten fails, as the real site's do.
+        yahooSandbox = new FakeYahoo().start();
+        yahooUrl = yahooSandbox.baseUrl();
+      }
+      String zone = MarketConfig.of(config).unlockerZone();
+      return new Market(
+          new UnlockerClient(UnlockerConfig.fromEnvironment(env, zone, unlockerUrl)),
+          new YahooClient(YahooConfig.fromEnvironment(env, yahooUrl)),
+          unlockerSandbox,
+          yahooSandbox);
+    }
+
+    void close() {
+      if (unlockerSandbox != null) {
+        unlockerSandbox.close();
+      }
+      if (yahooSandbox != null) {
+        yahooSandbox.close();
+      }
+    }
+  }
+
   private ProviderSetup(
       BrightDataClient brightData,
       FakeBrightData brightDataSandbox,
       FakeFileServer files,
       EtlWorkerSettings etl,
       TrawlConfig config,
-      Pharmacy pharmacy) {
+      Pharmacy pharmacy,
+      Market market) {
     this.brightData = brightData;
     this.brightDataSandbox = brightDataSandbox;
     this.files = files;
     this.etl = etl;
     this.config = config;
     this.pharmacy = pharmacy;
+    this.market = market;
   }
 
   private static boolean blank(String value) {
@@ -93,6 +145,16 @@ public final class ProviderSetup implements AutoCloseable {
   /** The Apify client (the sandbox's when APIFY_TOKEN is unset). */
   public ApifyClient apify() {
     return pharmacy.apify();
+  }
+
+  /** The Bright Data Unlocker client (the sandbox's when BRIGHTDATA_API_TOKEN is unset). */
+  public UnlockerClient unlocker() {
+    return market.unlocker();
+  }
+
+  /** The Yahoo chart client (the sandbox's when YAHOO_BASE_URL is unset). */
+  public YahooClient yahoo() {
+    return market.yahoo();
   }
 
   /** The Places client (the sandbox's when GOOGLE_PLACES_API_KEY is unset). */
@@ -123,7 +185,8 @@ public final class ProviderSetup implements AutoCloseable {
         files,
         EtlWorkerSettings.fromEnvironment(env, files.baseUrl()),
         config,
-        Pharmacy.fromEnvironment(env));
+        Pharmacy.fromEnvironment(env),
+        Market.fromEnvironment(env, config));
   }
 
   /** The trawl.yaml this worker reads its budgets and notification targets from. */
@@ -152,6 +215,12 @@ public final class ProviderSetup implements AutoCloseable {
     }
     if (pharmacy.placesSandbox() != null) {
       urls.put("places", pharmacy.placesSandbox().baseUrl());
+    }
+    if (market.unlockerSandbox() != null) {
+      urls.put("unlocker", market.unlockerSandbox().baseUrl());
+    }
+    if (market.yahooSandbox() != null) {
+      urls.put("yahoo", market.yahooSandbox().baseUrl());
     }
     return Map.copyOf(urls);
   }
@@ -184,6 +253,18 @@ public final class ProviderSetup implements AutoCloseable {
                 + pharmacy.placesSandbox().baseUrl()
                 + " (GOOGLE_PLACES_API_KEY is unset)"
             : "Google Places: real API (GOOGLE_PLACES_API_KEY is set)");
+    lines.add(
+        market.unlockerSandbox() != null
+            ? "Bright Data Unlocker: sandbox on "
+                + market.unlockerSandbox().baseUrl()
+                + " (BRIGHTDATA_API_TOKEN is unset; quotes are recorded as provider sandbox)"
+            : "Bright Data Unlocker: real API, zone " + market.unlocker().config().zone());
+    lines.add(
+        market.yahooSandbox() != null
+            ? "Yahoo: sandbox on "
+                + market.yahooSandbox().baseUrl()
+                + " (YAHOO_BASE_URL is unset; quotes are recorded as provider sandbox)"
+            : "Yahoo: " + market.yahoo().config().baseUrl() + " (YAHOO_BASE_URL)");
     return lines;
   }
 
@@ -194,5 +275,6 @@ public final class ProviderSetup implements AutoCloseable {
     }
     files.close();
     pharmacy.close();
+    market.close();
   }
 }

@@ -7,6 +7,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.worker.config.CallBudgets;
+import io.trawl.worker.config.MarketConfig;
 import io.trawl.worker.config.NotificationsConfig;
 import io.trawl.worker.config.PharmacyConfig;
 import io.trawl.worker.config.ProviderLimits;
@@ -137,6 +138,18 @@ public final class WorkerHost implements AutoCloseable {
           PharmacyRegistration.llmClient(pharmacy, environment),
           new PharmacyRegistration.Settings(
               pharmacy, ProviderLimits.of(providers.config()), CallBudgets.of(providers.config())),
+          new SpendReporter(new WorkerNotifier(client), java.time.Clock.systemUTC()));
+    }
+    if (providers != null && pipelines.contains(Pipelines.MARKET)) {
+      // Its own queue whatever --task-queue says: every market worker shares the breakers' and
+      // budget's tables, and the CLI starts market runs on trawl-market.
+      MarketRegistration.register(
+          factory,
+          dataSource,
+          providers.unlocker(),
+          providers.yahoo(),
+          new MarketRegistration.Settings(
+              MarketConfig.of(providers.config()), CallBudgets.of(providers.config())),
           new SpendReporter(new WorkerNotifier(client), java.time.Clock.systemUTC()));
     }
     // Every worker delivers alerts, whatever its pipelines: one that runs only ETL still has

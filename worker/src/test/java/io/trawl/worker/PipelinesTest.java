@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class PipelinesTest {
   @Test
   void noListMeansEveryPipeline() {
-    assertThat(Pipelines.parse(null)).containsExactly("jobs", "etl", "pharmacy");
-    assertThat(Pipelines.parse(" ")).containsExactly("jobs", "etl", "pharmacy");
+    assertThat(Pipelines.parse(null)).containsExactly("jobs", "etl", "pharmacy", "market");
+    assertThat(Pipelines.parse(" ")).containsExactly("jobs", "etl", "pharmacy", "market");
   }
 
   @Test
@@ -20,9 +20,9 @@ class PipelinesTest {
 
   @Test
   void anUnknownPipelineIsNamed() {
-    assertThatThrownBy(() -> Pipelines.parse("jobs,market"))
+    assertThatThrownBy(() -> Pipelines.parse("jobs,stocks"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"market\"")
+        .hasMessageContaining("\"stocks\"")
         .hasMessageContaining("jobs, etl");
   }
 }

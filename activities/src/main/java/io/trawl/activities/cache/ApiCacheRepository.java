@@ -43,6 +43,9 @@ public final class ApiCacheRepository {
   private static final String DELETE_PREFIX = "DELETE FROM api_cache WHERE key LIKE ? ESCAPE '\\'";
   private static final String DELETE_EXPIRED =
       "DELETE FROM api_cache WHERE expires_at IS NOT NULL AND expires_at <= ?";
+  private static final String DELETE_EXPIRED_PREFIX =
+      "DELETE FROM api_cache WHERE key LIKE ? ESCAPE '\\' AND expires_at IS NOT NULL"
+          + " AND expires_at <= ?";
   private static final String DELETE_KEY = "DELETE FROM api_cache WHERE key = ?";
 
   private final Jdbc jdbc;
@@ -134,6 +137,17 @@ public final class ApiCacheRepository {
         "clear expired cache entries",
         DELETE_EXPIRED,
         ps -> ps.setTimestamp(1, Timestamp.from(now)));
+  }
+
+  /** Deletes entries under {@code prefix} expired at {@code now}; returns how many. */
+  public int clearExpired(String prefix, Instant now) {
+    return jdbc.update(
+        "clear expired cache entries under " + prefix,
+        DELETE_EXPIRED_PREFIX,
+        ps -> {
+          ps.setString(1, likePrefix(prefix));
+          ps.setTimestamp(2, Timestamp.from(now));
+        });
   }
 
   private static String likePrefix(String prefix) {

@@ -9,15 +9,17 @@ import java.util.Set;
 
 /**
  * The daily budgets of providers priced per call ({@code budgets.apify.daily_usd}, {@code
- * budgets.places.daily_usd}, {@code budgets.llm.daily_usd}), keyed by calendar day in {@code
- * budgets.zone}.
+ * budgets.places.daily_usd}, {@code budgets.llm.daily_usd}, {@code
+ * budgets.brightdata-unlocker.daily_usd}), keyed by calendar day in {@code budgets.zone}.
  */
 public record CallBudgets(Map<String, BigDecimal> dailyUsd, ZoneId zone) {
   public static final Map<String, BigDecimal> DEFAULTS =
       Map.of(
           "apify", new BigDecimal("10"),
           "places", new BigDecimal("10"),
-          "llm", new BigDecimal("1"));
+          "llm", new BigDecimal("1"),
+          // The market pipeline's Bloomberg pages: the original's $5.50 a day.
+          "brightdata-unlocker", new BigDecimal("5.50"));
 
   static final Set<String> PROVIDERS = DEFAULTS.keySet();
   private static final Set<String> KEYS = Set.of("daily_usd");

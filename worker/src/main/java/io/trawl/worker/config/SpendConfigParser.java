@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class SpendConfigParser {
   private static final Set<String> BUDGET_KEYS =
-      Set.of("zone", "brightdata", "apify", "places", "llm");
+      Set.of("zone", "brightdata", "apify", "places", "llm", "brightdata-unlocker");
   private static final Set<String> PRICING_KEYS =
       Set.of("daily_usd", "usd_per_1k_records", "reserve_records");
   private static final Set<String> BREAKERS_KEYS = Set.of("brightdata");

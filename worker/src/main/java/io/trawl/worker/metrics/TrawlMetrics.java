@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.trawl.activities.market.SourceBreaker;
 import io.trawl.activities.providers.ProviderBreaker;
 import io.trawl.activities.spend.BudgetStatus;
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ public final class TrawlMetrics {
       new ConcurrentHashMap<>();
 
   private static final Map<String, ProviderBreaker> BREAKERS = new ConcurrentHashMap<>();
+  private static final Map<String, SourceBreaker> MARKET_BREAKERS = new ConcurrentHashMap<>();
 
   private TrawlMetrics() {}
 
@@ -162,6 +164,44 @@ public final class TrawlMetrics {
                 .description("Circuit breaker state changes, by source and new state")
                 .tag("source", breaker.source())
                 .tag("to", state)
+                .register(REGISTRY)
+                .increment());
+  }
+
+  /**
+   * Exports a market source's breaker: {@code trawl_breaker_open} as for the jobs breaker, {@code
+   * trawl_breaker_state} (0 closed, 1 half-open, 2 open) and its transitions. Sources are named
+   * {@code bright_data} and {@code yahoo}; the jobs pipeline's Bright Data breaker is {@code
+   * brightdata}.
+   */
+  public static void marketBreaker(SourceBreaker breaker) {
+    String source = breaker.source().wireName();
+    MARKET_BREAKERS.put(source, breaker);
+    Gauge.builder(
+            "trawl_breaker_open",
+            MARKET_BREAKERS,
+            breakers -> breakers.get(source).isOpen() ? 1 : 0)
+        .description("1 while a source's circuit breaker is open (calls refused), else 0")
+        .tag("source", source)
+        .register(REGISTRY);
+    Gauge.builder(
+            "trawl_breaker_state",
+            MARKET_BREAKERS,
+            breakers ->
+                switch (breakers.get(source).state()) {
+                  case "open" -> 2;
+                  case "half_open" -> 1;
+                  default -> 0;
+                })
+        .description("A market source's breaker: 0 closed, 1 half-open (one trial), 2 open")
+        .tag("source", source)
+        .register(REGISTRY);
+    breaker.onTransition(
+        (b, from, to) ->
+            Counter.builder("trawl_breaker_transitions")
+                .description("Circuit breaker state changes, by source and new state")
+                .tag("source", source)
+                .tag("to", to)
                 .register(REGISTRY)
                 .increment());
   }

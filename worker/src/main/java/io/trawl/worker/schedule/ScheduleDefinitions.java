@@ -61,6 +61,10 @@ public final class ScheduleDefinitions {
       throw labels.fail("workflow", e.getMessage());
     }
     ScheduleTiming timing = timing(labels, entry);
+    String refused = kind.checkTiming(timing);
+    if (refused != null) {
+      throw labels.fail(timing instanceof ScheduleTiming.Every ? "every" : "cron", refused);
+    }
     ZoneId zone = zone(labels, entry.timeZone());
     Duration jitter =
         entry.jitter() == null ? Duration.ZERO : duration(labels, "jitter", entry.jitter());

@@ -43,4 +43,14 @@ public interface ScheduledWorkflowKind {
 
   /** One line the Web UI shows for a run of {@code input}, as a manual start has. */
   String summary(Object input);
+
+  /**
+   * Refuses a timing this workflow should not run on, e.g. a collection every two hours when its
+   * data goes stale after one; null when the timing is fine.
+   *
+   * @return one line naming the allowed timings and the one seen
+   */
+  default String checkTiming(ScheduleTiming timing) {
+    return null;
+  }
 }

@@ -23,7 +23,12 @@ public final class ScheduledWorkflowKinds {
   /** Every kind trawl ships. */
   public static ScheduledWorkflowKinds standard() {
     return new ScheduledWorkflowKinds(
-        List.of(new JobsScrapeKind(), new JobsLifecycleKind(), new PharmacyRunKind()));
+        List.of(
+            new JobsScrapeKind(),
+            new JobsLifecycleKind(),
+            new PharmacyRunKind(),
+            new MarketCollectKind(),
+            new MarketCacheCleanupKind()));
   }
 
   /** These kinds plus {@code kind}; for tests that schedule a workflow of their own. */

@@ -9,6 +9,8 @@ import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.workflows.jobs.ScrapeRequest;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleRequest;
+import io.trawl.workflows.market.MarketCacheCleanupRequest;
+import io.trawl.workflows.market.MarketCollectionRequest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,6 +64,20 @@ class ScheduleDefinitionsTest {
     assertThat(definition.zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
     assertThat(definition.specText()).isEqualTo("cron \"0 2 * * *\" Europe/Amsterdam");
     assertThat(definition.workflowId()).isEqualTo("jobs-lifecycle");
+  }
+
+  @Test
+  void buildsTheMarketCollectionEveryFifteenMinutesAndTheHourlyCacheCleanUp() {
+    ScheduleDefinition collect =
+        define(entry("market-collect", "15m", null, null, Map.of("parallelism", "4")));
+    ScheduleDefinition cleanup = define(entry("market-cache-cleanup", "1h", null, null, Map.of()));
+
+    assertThat(collect.input()).isEqualTo(new MarketCollectionRequest(4));
+    assertThat(collect.workflowId()).isEqualTo("market-collect");
+    assertThat(collect.taskQueue()).isEqualTo("trawl-market");
+    assertThat(collect.specText()).isEqualTo("every 15m");
+    assertThat(cleanup.input()).isEqualTo(new MarketCacheCleanupRequest("schedule"));
+    assertThat(cleanup.workflowId()).isEqualTo("market-cache-cleanup");
   }
 
   @Test
@@ -123,7 +139,11 @@ class ScheduleDefinitionsTest {
             + " day of week \"fri-mon\" in \"0 2 * * fri-mon\": the range runs backwards",
         "jobs-etl-nope  | 1h  |              |                  | trawl.yaml:"
             + " schedules[0].workflow: unknown workflow \"jobs-etl-nope\" (known: jobs-scrape,"
-            + " jobs-lifecycle, pharmacy-run)",
+            + " jobs-lifecycle, pharmacy-run, market-collect, market-cache-cleanup)",
+        "market-collect | 2h  |              |                  | trawl.yaml: schedules[0].every:"
+            + " market-collect runs every 1m to 60m (15m recommended), got 2h",
+        "market-collect | 30s |              |                  | trawl.yaml: schedules[0].every:"
+            + " market-collect runs every 1m to 60m (15m recommended), got 30s",
         "jobs-lifecycle |     | 0 2 * * *    | Europe/Amstrdam  | trawl.yaml: schedules[0].tz:"
             + " unknown time zone \"Europe/Amstrdam\"",
         "jobs-scrape    | 6h  |              |                  | trawl.yaml: schedules[0].args:"

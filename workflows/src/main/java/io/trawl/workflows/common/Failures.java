@@ -158,4 +158,20 @@ public final class Failures {
   public static ApplicationFailure quoteUnavailable(String message, String reason) {
     return ApplicationFailure.newFailure(message, QUOTE_UNAVAILABLE, reason);
   }
+
+  /**
+   * No source of a chain gave a quote: {@link #QUOTE_UNAVAILABLE} with {@code detail} (the
+   * per-source reasons) first. Retryable after {@code retryAfter} (null: the retry policy's
+   * backoff) unless {@code retryable} is false, when every source answered for good.
+   */
+  public static ApplicationFailure quoteUnavailable(
+      String message, Duration retryAfter, boolean retryable, Object detail) {
+    return ApplicationFailure.newBuilder()
+        .setMessage(message)
+        .setType(QUOTE_UNAVAILABLE)
+        .setNextRetryDelay(retryable ? retryAfter : null)
+        .setNonRetryable(!retryable)
+        .setDetails(new Object[] {detail})
+        .build();
+  }
 }

@@ -1,0 +1,393 @@
+package io.trawl.activities.market;
+
+import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.market.store.MarketCallRepository;
+import io.trawl.activities.market.store.QuoteRepository;
+import io.trawl.activities.providers.QuoteUnavailableException;
+import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.market.MarketSymbol;
+import io.trawl.workflows.market.Quote;
+import io.trawl.workflows.market.QuoteLookup;
+import io.trawl.workflows.market.QuoteOutcome;
+import io.trawl.workflows.market.QuoteSource;
+import io.trawl.workflows.market.SourceAttempt;
+import io.trawl.workflows.market.SourceAttempts;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quotes one symbol through the configured sources in order (by default cache → Bright Data →
+ * Yahoo), as the original crawler's hybrid source did, without its bugs.
+ *
+ * <p>The cache costs nothing and is skipped by {@code fresh}. A provider is asked only while its
+ * breaker is closed (or grants its half-open trial), and Bright Data only once the day's budget
+ * granted the request's price. Every outcome is a {@code market_calls} row; a provider's quote is
+ * stored in {@code quotes} and becomes the cached one.
+ */
+public final class QuoteChain {
+  private static final Logger log = LoggerFactory.getLogger(QuoteChain.class);
+
+  /** Failure types that say the provider is in trouble: they count toward its breaker. */
+  private static final Set<String> TROUBLE =
+      Set.of(
+          Failures.PROVIDER_UNAVAILABLE,
+          Failures.PROVIDER_RATE_LIMITED,
+          Failures.QUOTE_UNAVAILABLE);
+
+  /**
+   * @param order the chain ({@code market.sources})
+   * @param unlockerCostUsd what one delivered Unlocker page costs
+   */
+  public record Settings(List<QuoteSource> order, BigDecimal unlockerCostUsd) {
+    public static final List<QuoteSource> DEFAULT_ORDER =
+        List.of(QuoteSource.CACHE, QuoteSource.BRIGHT_DATA, QuoteSource.YAHOO);
+    public static final BigDecimal DEFAULT_UNLOCKER_COST = new BigDecimal("0.0015");
+
+    public Settings {
+      if (order == null || order.isEmpty()) {
+        throw new IllegalArgumentException("the source chain is empty");
+      }
+      if (Set.copyOf(order).size() != order.size()) {
+        throw new IllegalArgumentException("a source appears twice in the chain: " + order);
+      }
+      order = List.copyOf(order);
+      if (unlockerCostUsd == null || unlockerCostUsd.signum() < 0) {
+        throw new IllegalArgumentException("the Unlocker's cost must be 0 or more");
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final QuoteCache cache;
+  private final Map<QuoteSource, QuoteProvider> providers;
+  private final Map<QuoteSource, SourceBreaker> breakers;
+  private final UnlockerBudget budget;
+  private final QuoteRepository quotes;
+  private final MarketCallRepository calls;
+  private final Clock clock;
+
+  public QuoteChain(
+      Settings settings,
+      QuoteCache cache,
+      Map<QuoteSource, QuoteProvider> providers,
+      Map<QuoteSource, SourceBreaker> breakers,
+      UnlockerBudget budget,
+      QuoteRepository quotes,
+      MarketCallRepository calls,
+      Clock clock) {
+    this.settings = settings;
+    this.cache = cache;
+    this.providers = Map.copyOf(providers);
+    this.breakers = Map.copyOf(breakers);
+    this.budget = budget;
+    this.quotes = quotes;
+    this.calls = calls;
+    this.clock = clock;
+  }
+
+  /** Every provider's breaker, for metrics and the transition log. */
+  public Map<QuoteSource, SourceBreaker> breakers() {
+    return breakers;
+  }
+
+  /** The quote of {@code lookup}'s symbol, or the failure {@code MarketQuoteActivities} names. */
+  public QuoteOutcome fetch(QuoteLookup lookup) {
+    MarketSymbol symbol = MarketSymbol.parse(lookup.symbol());
+    List<QuoteSource> order = order(lookup);
+    List<SourceAttempt> attempts = new ArrayList<>();
+    List<Step.Failed> failures = new ArrayList<>();
+    boolean budgetRefused = false;
+    for (QuoteSource source : order) {
+      Step step =
+          source == QuoteSource.CACHE ? fromCache(symbol, lookup.fresh()) : ask(source, symbol);
+      attempts.add(step.attempt());
+      if (step instanceof Step.Served served) {
+        return new QuoteOutcome(served.quote(), attempts, budgetRefused);
+      }
+      Step.Failed failed = (Step.Failed) step;
+      budgetRefused |= failed.attempt().outcome().equals(SourceAttempt.BUDGET_REFUSED);
+      failures.add(failed);
+    }
+    throw noQuote(symbol, lookup, attempts, failures);
+  }
+
+  private List<QuoteSource> order(QuoteLookup lookup) {
+    return lookup.source() != null ? List.of(lookup.source()) : settings.order();
+  }
+
+  /** What one source did: served a quote, or failed and how to retry it. */
+  private sealed interface Step {
+    SourceAttempt attempt();
+
+    record Served(Quote quote, SourceAttempt attempt) implements Step {}
+
+    /**
+     * @param retryable a later attempt may succeed (trouble, an open breaker); false for a miss, a
+     *     refusal or a final answer
+     * @param retryAfter when a retry may succeed (a breaker's wait, a Retry-After), or null
+     * @param cause what a forced single source fails with
+     */
+    record Failed(
+        SourceAttempt attempt, boolean retryable, Duration retryAfter, ApplicationFailure cause)
+        implements Step {}
+  }
+
+  private Step fromCache(MarketSymbol symbol, boolean fresh) {
+    if (fresh) {
+      return new Step.Failed(
+          new SourceAttempt(QuoteSource.CACHE, SourceAttempt.SKIPPED, "fresh quote asked"),
+          false,
+          null,
+          Failures.invalidInput("the cache cannot serve a fresh quote"));
+    }
+    Instant started = clock.instant();
+    Optional<Quote> hit = cache.lookup(symbol.bloomberg());
+    long ms = Duration.between(started, clock.instant()).toMillis();
+    record(
+        QuoteSource.CACHE,
+        symbol,
+        hit.isPresent() ? MarketCallRepository.HIT : MarketCallRepository.MISS,
+        null,
+        ms,
+        BigDecimal.ZERO,
+        false);
+    if (hit.isPresent()) {
+      return new Step.Served(
+          hit.get(), new SourceAttempt(QuoteSource.CACHE, SourceAttempt.SUCCESS, ""));
+    }
+    String reason = "no quote fetched in the last " + cache.ttl().toMinutes() + " min";
+    return new Step.Failed(
+        new SourceAttempt(QuoteSource.CACHE, SourceAttempt.FAILURE, reason),
+        false,
+        null,
+        Failures.notFound("cache has " + reason + " for " + symbol));
+  }
+
+  private Step ask(QuoteSource source, MarketSymbol symbol) {
+    QuoteProvider provider = providers.get(source);
+    SourceBreaker breaker = breakers.get(source);
+    if (provider == null || breaker == null) {
+      return new Step.Failed(
+          new SourceAttempt(source, SourceAttempt.FAILURE, "not configured on this worker"),
+          false,
+          null,
+          Failures.invalidInput(source.wireName() + " is not configured on this worker"));
+    }
+    boolean paid = source == QuoteSource.BRIGHT_DATA;
+    if (paid) {
+      Optional<String> refused = budget.refusedToday();
+      if (refused.isPresent()) {
+        return budgetRefused(refused.get());
+      }
+    }
+    if (!breaker.tryAcquire()) {
+      record(
+          source,
+          symbol,
+          MarketCallRepository.REJECTED_BY_BREAKER,
+          null,
+          0,
+          BigDecimal.ZERO,
+          provider.isSandbox());
+      Duration wait = breaker.untilHalfOpen();
+      String reason =
+          "circuit breaker open after "
+              + breaker.settings().failures()
+              + " failures in a row; trial in "
+              + Math.max(1, (wait.toMillis() + 999) / 1000)
+              + " s";
+      return new Step.Failed(
+          new SourceAttempt(source, SourceAttempt.BREAKER_OPEN, reason),
+          true,
+          wait.isZero() ? null : wait,
+          Failures.breakerOpen(source.wireName() + " " + reason, wait));
+    }
+    String callKey =
+        "market/" + source.wireName() + "/" + symbol + "/" + java.util.UUID.randomUUID();
+    if (paid) {
+      Optional<String> refused;
+      try {
+        refused = budget.reserve(callKey, settings.unlockerCostUsd());
+      } catch (RuntimeException e) {
+        // The ledger is unreachable: the permit goes back, or a half-open breaker would stick.
+        breaker.neutral();
+        throw e;
+      }
+      if (refused.isPresent()) {
+        breaker.neutral();
+        record(
+            source,
+            symbol,
+            MarketCallRepository.BUDGET_REFUSED,
+            Failures.BUDGET_EXHAUSTED,
+            0,
+            BigDecimal.ZERO,
+            provider.isSandbox());
+        return budgetRefused(refused.get());
+      }
+    }
+    Instant started = clock.instant();
+    long startedNanos = System.nanoTime();
+    Quote quote;
+    try {
+      quote = provider.quote(symbol);
+    } catch (QuoteUnavailableException e) {
+      Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+      breaker.failure(took, e);
+      // The page came back with 200: Bright Data bills it unless it was the target's bot check.
+      BigDecimal cost = BigDecimal.ZERO;
+      if (paid && e.reason() != QuoteUnavailableException.Reason.ROBOT_PAGE) {
+        cost = settings.unlockerCostUsd();
+        budget.settle(callKey, cost);
+      } else if (paid) {
+        budget.release(callKey);
+      }
+      record(
+          source,
+          symbol,
+          MarketCallRepository.FAILURE,
+          e.reason().name(),
+          took.toMillis(),
+          cost,
+          provider.isSandbox());
+      log.info(
+          "market source={} symbol={} outcome=failure reason={}",
+          source.wireName(),
+          symbol,
+          e.reason());
+      return new Step.Failed(
+          new SourceAttempt(source, SourceAttempt.FAILURE, e.getMessage()),
+          true,
+          null,
+          e.toFailure());
+    } catch (ApplicationFailure e) {
+      Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+      boolean trouble = TROUBLE.contains(e.getType());
+      if (trouble) {
+        breaker.failure(took, e);
+      } else if (Failures.NOT_FOUND.equals(e.getType())) {
+        // The source works; it just does not know the symbol.
+        breaker.success(took);
+      } else {
+        breaker.neutral();
+      }
+      if (paid) {
+        budget.release(callKey);
+      }
+      record(
+          source,
+          symbol,
+          MarketCallRepository.FAILURE,
+          e.getType(),
+          took.toMillis(),
+          BigDecimal.ZERO,
+          provider.isSandbox());
+      log.info(
+          "market source={} symbol={} outcome=failure type={}",
+          source.wireName(),
+          symbol,
+          e.getType());
+      return new Step.Failed(
+          new SourceAttempt(source, SourceAttempt.FAILURE, e.getOriginalMessage()),
+          !e.isNonRetryable(),
+          e.getNextRetryDelay(),
+          e);
+    } catch (RuntimeException e) {
+      // A client bug must not leave a paid reservation held or the breaker's permit taken.
+      breaker.neutral();
+      if (paid) {
+        budget.release(callKey);
+      }
+      throw e;
+    }
+    Duration took = Duration.between(started, clock.instant());
+    long latency =
+        Math.max(took.toMillis(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+    breaker.success(Duration.ofMillis(latency));
+    if (paid) {
+      budget.settle(callKey, quote.costUsd());
+    }
+    record(
+        source,
+        symbol,
+        MarketCallRepository.SUCCESS,
+        null,
+        latency,
+        quote.costUsd(),
+        provider.isSandbox());
+    quotes.insert(quote, provider.isSandbox());
+    cache.store(quote);
+    return new Step.Served(quote, new SourceAttempt(source, SourceAttempt.SUCCESS, ""));
+  }
+
+  private static Step budgetRefused(String message) {
+    return new Step.Failed(
+        new SourceAttempt(QuoteSource.BRIGHT_DATA, SourceAttempt.BUDGET_REFUSED, message),
+        false,
+        null,
+        Failures.budgetExhausted(message));
+  }
+
+  private ApplicationFailure noQuote(
+      MarketSymbol symbol,
+      QuoteLookup lookup,
+      List<SourceAttempt> attempts,
+      List<Step.Failed> failures) {
+    if (lookup.source() != null && failures.size() == 1) {
+      // A forced source fails as that source failed: a refused token stays final, a 429 waits.
+      return failures.get(0).cause();
+    }
+    boolean retryable = failures.stream().anyMatch(Step.Failed::retryable);
+    // The first breaker to half-open decides when a retry can get through, whether it was open
+    // before this call or opened during it; without an open breaker, a 429's Retry-After does.
+    Duration retryAfter =
+        order(lookup).stream()
+            .map(breakers::get)
+            .filter(b -> b != null && b.isOpen())
+            .map(SourceBreaker::untilHalfOpen)
+            .filter(d -> !d.isZero())
+            .min(Duration::compareTo)
+            .orElseGet(
+                () ->
+                    failures.stream()
+                        .filter(Step.Failed::retryable)
+                        .map(Step.Failed::retryAfter)
+                        .filter(d -> d != null && !d.isNegative() && !d.isZero())
+                        .min(Duration::compareTo)
+                        .orElse(null));
+    SourceAttempts detail = new SourceAttempts(symbol.bloomberg(), attempts);
+    return Failures.quoteUnavailable(
+        "no source could quote " + symbol + ": " + detail.describe(),
+        retryAfter,
+        retryable,
+        detail);
+  }
+
+  private void record(
+      QuoteSource source,
+      MarketSymbol symbol,
+      String outcome,
+      String errorKind,
+      long latencyMs,
+      BigDecimal cost,
+      boolean sandbox) {
+    calls.record(
+        source.wireName(),
+        symbol.bloomberg(),
+        outcome,
+        errorKind,
+        latencyMs,
+        cost,
+        sandbox,
+        clock.instant());
+  }
+}
