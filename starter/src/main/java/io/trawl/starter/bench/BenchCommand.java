@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     header = "Measure trawl's hot paths on this machine against a plain baseline.",
-    subcommands = {DownloadBenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DownloadBenchCommand.class,
+      MarketBenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
