@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       IngestBenchCommand.class,
       CostBenchCommand.class,
       WorkflowsBenchCommand.class,
+      MarketBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Runnable {
