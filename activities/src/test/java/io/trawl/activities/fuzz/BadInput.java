@@ -1,0 +1,203 @@
+package io.trawl.activities.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+
+/**
+ * Generators of malformed input for the parser property tests: random text and bytes, NUL bytes, 1
+ * MB strings, nesting deeper than any parser should follow, huge numbers, truncated documents and
+ * valid documents with one value swapped for a value of the wrong type.
+ *
+ * <p>Every property runs its parser through {@link #within} so a parser that loops or backtracks
+ * without end fails the try instead of hanging the build (jqwik has no per-try timeout of its own).
+ */
+public final class BadInput {
+  /** The size of the long strings thrown at parsers. */
+  public static final int ONE_MB = 1 << 20;
+
+  /** How long one try may take; real inputs parse in microseconds. */
+  public static final Duration PER_TRY = Duration.ofSeconds(10);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOLE = "\u0001hole\u0001";
+
+  private BadInput() {}
+
+  /** Runs one try, failing it when it takes longer than {@link #PER_TRY}. */
+  public static <T> T within(ThrowingSupplier<T> parse) {
+    return assertTimeoutPreemptively(PER_TRY, parse);
+  }
+
+  /** Text of every kind: any code point, JSON-ish punctuation, control characters, 1 MB runs. */
+  public static Arbitrary<String> text() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, Arbitraries.strings().all().ofMaxLength(300)),
+        Tuple.of(
+            4,
+            Arbitraries.strings()
+                .withChars("{}[]\":,0123456789.eE+-tnfrul \\\u0000<>/")
+                .ofMaxLength(300)),
+        Tuple.of(1, hugeText()),
+        Tuple.of(1, Arbitraries.integers().between(500, 5_000).map(BadInput::deepNesting)));
+  }
+
+  /** One character repeated to 1 MB, NUL and JSON openers among them. */
+  public static Arbitrary<String> hugeText() {
+    return Arbitraries.of('a', '\u0000', '9', '{', '[', '"', ' ', '<')
+        .map(c -> String.valueOf(c).repeat(ONE_MB));
+  }
+
+  /** Random bytes read as UTF-8, the way a client decodes whatever arrived. */
+  public static Arbitrary<String> bytesAsText() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMaxSize(2_000)
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** {@code depth} nested arrays, open and closed. */
+  public static String deepNesting(int depth) {
+    return "[".repeat(depth) + "1" + "]".repeat(depth);
+  }
+
+  /** JSON values a field should never hold, as raw JSON text. */
+  public static Arbitrary<String> wrongValue() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(
+            8,
+            Arbitraries.of(
+                "null",
+                "true",
+                "false",
+                "0",
+                "-1",
+                "-0.0",
+                "1e400",
+                "-1e400",
+                "1e-400",
+                "9223372036854775807",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "123456789012345678901234567890123456789012345678901234567890",
+                "1.7976931348623157e308",
+                "\"\"",
+                "\"   \"",
+                "[]",
+                "{}",
+                "[1,\"2\",null]",
+                "{\"a\":{\"b\":[]}}",
+                "\"\\u0000\"",
+                "\"a\\u0000b\"",
+                "\"N/A\"",
+                "\"1,234\"",
+                "\"(1.50)\"",
+                "\"-5\"",
+                "\"1e999\"",
+                "\"99999999999999999999999\"",
+                "\"NaN\"",
+                "\"Infinity\"",
+                "\"2024-13-45T99:99:99Z\"",
+                "\"9999999999-01-01T00:00:00Z\"",
+                "\"<html>\"")),
+        Tuple.of(2, Arbitraries.strings().all().ofMaxLength(60).map(BadInput::quoted)),
+        Tuple.of(1, Arbitraries.integers().between(100, 3_000).map(BadInput::deepNesting)),
+        Tuple.of(
+            1,
+            Arbitraries.of('x', '\u0000', '7').map(c -> quoted(String.valueOf(c).repeat(ONE_MB)))));
+  }
+
+  /**
+   * Documents derived from {@code samples}: truncated at every length, one node (any field, at any
+   * depth, containers included) replaced by a {@link #wrongValue}, or the sample nested in a 1 MB
+   * string field.
+   */
+  public static Arbitrary<String> mutated(List<String> samples) {
+    Arbitrary<String> sample = Arbitraries.of(samples);
+    Arbitrary<String> truncated =
+        sample.flatMap(
+            s -> Arbitraries.integers().between(0, s.length()).map(n -> s.substring(0, n)));
+    Arbitrary<String> swapped =
+        Combinators.combine(sample, Arbitraries.integers().between(0, 10_000), wrongValue())
+            .as(BadInput::replaceNode);
+    Arbitrary<String> twice =
+        Combinators.combine(swapped, Arbitraries.integers().between(0, 10_000), wrongValue())
+            .as(BadInput::replaceNode);
+    return Arbitraries.frequencyOf(
+        Tuple.of(2, truncated), Tuple.of(5, swapped), Tuple.of(3, twice));
+  }
+
+  /** Everything at once: {@link #mutated}, {@link #text} and {@link #bytesAsText}. */
+  public static Arbitrary<String> malformedJson(List<String> samples) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, mutated(samples)), Tuple.of(2, text()), Tuple.of(1, bytesAsText()));
+  }
+
+  /**
+   * {@code json} with its {@code index}-th node (pre-order, modulo the node count) replaced by the
+   * raw JSON text {@code wrong}; a document that does not parse comes back unchanged.
+   */
+  public static String replaceNode(String json, int index, String wrong) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (Exception e) {
+      return json;
+    }
+    if (root == null || !root.isContainerNode()) {
+      return wrong;
+    }
+    List<Slot> slots = new ArrayList<>();
+    collect(root, slots);
+    if (slots.isEmpty()) {
+      return wrong;
+    }
+    slots.get(Math.floorMod(index, slots.size())).fill(new TextNode(HOLE));
+    return root.toString().replace("\"" + HOLE + "\"", wrong);
+  }
+
+  private record Slot(JsonNode parent, String field, int position) {
+    void fill(JsonNode value) {
+      if (parent instanceof ObjectNode object) {
+        object.set(field, value);
+      } else {
+        ((ArrayNode) parent).set(position, value);
+      }
+    }
+  }
+
+  private static void collect(JsonNode node, List<Slot> slots) {
+    if (node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        slots.add(new Slot(object, field.getKey(), -1));
+        collect(field.getValue(), slots);
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        slots.add(new Slot(array, null, i));
+        collect(array.get(i), slots);
+      }
+    }
+  }
+
+  /** {@code text} as a JSON string literal. */
+  public static String quoted(String text) {
+    return TextNode.valueOf(text).toString();
+  }
+}
