@@ -37,6 +37,50 @@ public final class BadInput {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOLE = "\u0001hole\u0001";
 
+  /** Values of the wrong type or range for a field: nulls, overflows, NULs, empty containers. */
+  public static final List<String> WRONG_VALUES =
+      List.of(
+          "null",
+          "true",
+          "false",
+          "0",
+          "-1",
+          "-0.0",
+          "1e400",
+          "-1e400",
+          "1e-400",
+          "9223372036854775807",
+          "9223372036854775808",
+          "-9223372036854775809",
+          "123456789012345678901234567890123456789012345678901234567890",
+          "1.7976931348623157e308",
+          "\"\"",
+          "\"   \"",
+          "[]",
+          "{}",
+          "[1,\"2\",null]",
+          "{\"a\":{\"b\":[]}}",
+          "\"\\u0000\"",
+          "\"a\\u0000b\"",
+          "\"N/A\"",
+          "\"1,234\"",
+          "\"(1.50)\"",
+          "\"-5\"",
+          "\"1e999\"",
+          "\"99999999999999999999999\"",
+          "\"NaN\"",
+          "\"Infinity\"",
+          "\"2024-13-45T99:99:99Z\"",
+          "\"9999999999-01-01T00:00:00Z\"",
+          "\"<html>\"",
+          "\"999999999999999d\"",
+          "\"9223372036854775807s\"",
+          "\"-5m\"",
+          "\"PT-1S\"",
+          "\"P99999999999999999D\"",
+          "\"10000000000000GiB\"",
+          "\"-1b\"");
+
   private BadInput() {}
 
   /** Runs one try, failing it when it takes longer than {@link #PER_TRY}. */
@@ -79,42 +123,7 @@ public final class BadInput {
   /** JSON values a field should never hold, as raw JSON text. */
   public static Arbitrary<String> wrongValue() {
     return Arbitraries.frequencyOf(
-        Tuple.of(
-            8,
-            Arbitraries.of(
-                "null",
-                "true",
-                "false",
-                "0",
-                "-1",
-                "-0.0",
-                "1e400",
-                "-1e400",
-                "1e-400",
-                "9223372036854775807",
-                "9223372036854775808",
-                "-9223372036854775809",
-                "123456789012345678901234567890123456789012345678901234567890",
-                "1.7976931348623157e308",
-                "\"\"",
-                "\"   \"",
-                "[]",
-                "{}",
-                "[1,\"2\",null]",
-                "{\"a\":{\"b\":[]}}",
-                "\"\\u0000\"",
-                "\"a\\u0000b\"",
-                "\"N/A\"",
-                "\"1,234\"",
-                "\"(1.50)\"",
-                "\"-5\"",
-                "\"1e999\"",
-                "\"99999999999999999999999\"",
-                "\"NaN\"",
-                "\"Infinity\"",
-                "\"2024-13-45T99:99:99Z\"",
-                "\"9999999999-01-01T00:00:00Z\"",
-                "\"<html>\"")),
+        Tuple.of(8, Arbitraries.of(WRONG_VALUES)),
         Tuple.of(2, Arbitraries.strings().all().ofMaxLength(60).map(BadInput::quoted)),
         Tuple.of(1, Arbitraries.integers().between(100, 3_000).map(BadInput::deepNesting)),
         Tuple.of(
@@ -146,6 +155,17 @@ public final class BadInput {
   public static Arbitrary<String> malformedJson(List<String> samples) {
     return Arbitraries.frequencyOf(
         Tuple.of(6, mutated(samples)), Tuple.of(2, text()), Tuple.of(1, bytesAsText()));
+  }
+
+  /** How many nodes {@link #replaceNode} can pick from in {@code json}. */
+  public static int nodeCount(String json) {
+    try {
+      List<Slot> slots = new ArrayList<>();
+      collect(JSON.readTree(json), slots);
+      return slots.size();
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   /**

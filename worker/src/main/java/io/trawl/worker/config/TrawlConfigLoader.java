@@ -159,7 +159,10 @@ public final class TrawlConfigLoader {
         throw new ConfigException(source + ": " + key + " must be positive, got \"" + text + "\"");
       }
       return parsed;
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+    } catch (NumberFormatException
+        | DateTimeParseException
+        | StringIndexOutOfBoundsException
+        | ArithmeticException e) {
       throw new ConfigException(
           source + ": " + key + " is not a duration (use 30s, 10m, 2h, 1d), got \"" + text + "\"");
     }
