@@ -4,6 +4,7 @@ import io.trawl.sandbox.files.FakeFileServer;
 import io.trawl.sandbox.files.FileContent;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.config.ByteSize;
 import io.trawl.worker.runtime.TrawlHome;
@@ -59,7 +60,8 @@ public final class DownloadBenchCommand implements Callable<Integer> {
       names = "--runs",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Runs per side; the best counts (default 2).")
+      description = "Runs per side; the best counts (default 2).",
+      converter = NumberRanges.PositiveInt.class)
   int runs;
 
   @Override
@@ -70,9 +72,6 @@ public final class DownloadBenchCommand implements Callable<Integer> {
                 () ->
                     new UsageException(
                         "--size must be a size such as 256m or 1g, got \"" + size + "\""));
-    if (runs < 1) {
-      throw new UsageException("--runs must be 1 or more, got " + runs);
-    }
     PrintWriter out = spec.commandLine().getOut();
     Path dir = TrawlHome.fromEnvironment(CliEnvironment.get()).root().resolve("bench");
     FileContent file = FileContent.synthetic(bytes, 20261125, PAR1, PAR1);
