@@ -70,6 +70,8 @@ class TrawlConfigLoaderTest {
         "jobs: {queries: nope}                            | trawl.yaml: jobs.queries must be a"
             + " list",
         "'[1, 2'                                          | trawl.yaml: not valid YAML",
+        "'jobs: {queries: [{query: \"a\\0b\", location: NL}]}' | trawl.yaml: jobs.queries[0].query"
+            + " contains a NUL character",
       })
   void namesTheFileAndKeyOfEveryError(String yaml, String message) {
     assertThatThrownBy(() -> parse(yaml))
