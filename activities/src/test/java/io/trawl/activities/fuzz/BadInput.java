@@ -1,5 +1,6 @@
 package io.trawl.activities.fuzz;
 
+import static io.trawl.activities.fuzz.Generators.weighted;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  * valid documents with one value swapped for a value of the wrong type.
  *
  * <p>Every property runs its parser through {@link #within} so a parser that loops or backtracks
- * without end fails the try instead of hanging the build (jqwik has no per-try timeout of its own).
+ * without end fails the try instead of hanging the build ({@link Tries} has no timeout of its own).
  */
 public final class BadInput {
   /** The size of the long strings thrown at parsers. */
@@ -89,30 +86,23 @@ public final class BadInput {
   }
 
   /** Text of every kind: any code point, JSON-ish punctuation, control characters, 1 MB runs. */
-  public static Arbitrary<String> text() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(5, Arbitraries.strings().all().ofMaxLength(300)),
-        Tuple.of(
-            4,
-            Arbitraries.strings()
-                .withChars("{}[]\":,0123456789.eE+-tnfrul \\\u0000<>/")
-                .ofMaxLength(300)),
-        Tuple.of(1, hugeText()),
-        Tuple.of(1, Arbitraries.integers().between(500, 5_000).map(BadInput::deepNesting)));
+  public static Generator<String> text() {
+    return Generators.frequency(
+        weighted(5, Generators.strings(Generators.ANY_CHAR, 0, 300)),
+        weighted(4, Generators.strings("{}[]\":,0123456789.eE+-tnfrul \\\u0000<>/", 0, 300)),
+        weighted(1, hugeText()),
+        weighted(1, Generators.ints(500, 5_000).map(BadInput::deepNesting)));
   }
 
   /** One character repeated to 1 MB, NUL and JSON openers among them. */
-  public static Arbitrary<String> hugeText() {
-    return Arbitraries.of('a', '\u0000', '9', '{', '[', '"', ' ', '<')
+  public static Generator<String> hugeText() {
+    return Generators.elements('a', '\u0000', '9', '{', '[', '"', ' ', '<')
         .map(c -> String.valueOf(c).repeat(ONE_MB));
   }
 
   /** Random bytes read as UTF-8, the way a client decodes whatever arrived. */
-  public static Arbitrary<String> bytesAsText() {
-    return Arbitraries.bytes()
-        .array(byte[].class)
-        .ofMaxSize(2_000)
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  public static Generator<String> bytesAsText() {
+    return Generators.bytes(2_000).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** {@code depth} nested arrays, open and closed. */
@@ -121,14 +111,15 @@ public final class BadInput {
   }
 
   /** JSON values a field should never hold, as raw JSON text. */
-  public static Arbitrary<String> wrongValue() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, Arbitraries.of(WRONG_VALUES)),
-        Tuple.of(2, Arbitraries.strings().all().ofMaxLength(60).map(BadInput::quoted)),
-        Tuple.of(1, Arbitraries.integers().between(100, 3_000).map(BadInput::deepNesting)),
-        Tuple.of(
+  public static Generator<String> wrongValue() {
+    return Generators.frequency(
+        weighted(8, Generators.elements(WRONG_VALUES)),
+        weighted(2, Generators.strings(Generators.ANY_CHAR, 0, 60).map(BadInput::quoted)),
+        weighted(1, Generators.ints(100, 3_000).map(BadInput::deepNesting)),
+        weighted(
             1,
-            Arbitraries.of('x', '\u0000', '7').map(c -> quoted(String.valueOf(c).repeat(ONE_MB)))));
+            Generators.elements('x', '\u0000', '7')
+                .map(c -> quoted(String.valueOf(c).repeat(ONE_MB)))));
   }
 
   /**
@@ -136,25 +127,26 @@ public final class BadInput {
    * depth, containers included) replaced by a {@link #wrongValue}, or the sample nested in a 1 MB
    * string field.
    */
-  public static Arbitrary<String> mutated(List<String> samples) {
-    Arbitrary<String> sample = Arbitraries.of(samples);
-    Arbitrary<String> truncated =
-        sample.flatMap(
-            s -> Arbitraries.integers().between(0, s.length()).map(n -> s.substring(0, n)));
-    Arbitrary<String> swapped =
-        Combinators.combine(sample, Arbitraries.integers().between(0, 10_000), wrongValue())
-            .as(BadInput::replaceNode);
-    Arbitrary<String> twice =
-        Combinators.combine(swapped, Arbitraries.integers().between(0, 10_000), wrongValue())
-            .as(BadInput::replaceNode);
-    return Arbitraries.frequencyOf(
-        Tuple.of(2, truncated), Tuple.of(5, swapped), Tuple.of(3, twice));
+  public static Generator<String> mutated(List<String> samples) {
+    Generator<String> sample = Generators.elements(samples);
+    Generator<String> truncated = sample.flatMap(BadInput::truncations);
+    Generator<String> swapped =
+        Generators.combine(sample, Generators.ints(0, 10_000), wrongValue(), BadInput::replaceNode);
+    Generator<String> twice =
+        Generators.combine(
+            swapped, Generators.ints(0, 10_000), wrongValue(), BadInput::replaceNode);
+    return Generators.frequency(weighted(2, truncated), weighted(5, swapped), weighted(3, twice));
+  }
+
+  /** {@code text} cut after any number of characters, from none to all. */
+  public static Generator<String> truncations(String text) {
+    return Generators.ints(0, text.length()).map(n -> text.substring(0, n));
   }
 
   /** Everything at once: {@link #mutated}, {@link #text} and {@link #bytesAsText}. */
-  public static Arbitrary<String> malformedJson(List<String> samples) {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, mutated(samples)), Tuple.of(2, text()), Tuple.of(1, bytesAsText()));
+  public static Generator<String> malformedJson(List<String> samples) {
+    return Generators.frequency(
+        weighted(6, mutated(samples)), weighted(2, text()), weighted(1, bytesAsText()));
   }
 
   /** How many nodes {@link #replaceNode} can pick from in {@code json}. */

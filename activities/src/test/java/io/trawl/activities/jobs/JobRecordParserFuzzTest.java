@@ -4,13 +4,12 @@ import static io.trawl.activities.fuzz.BadInput.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bright Data records from the fuzzer: the record parser's contract is to classify every text as a
@@ -23,16 +22,14 @@ class JobRecordParserFuzzTest {
 
   private final JobRecordParser parser = new JobRecordParser();
 
-  @Provide
-  Arbitrary<String> records() {
+  private static Generator<String> records() {
     return BadInput.malformedJson(List.of(JobRecordParserTest.SAMPLE, ERROR_RECORD));
   }
 
-  @Provide
-  Arbitrary<String> fieldText() {
-    return Arbitraries.oneOf(
+  private static Generator<String> fieldText() {
+    return Generators.oneOf(
         BadInput.text(),
-        Arbitraries.of(
+        Generators.elements(
             "99999999999999999999 days ago",
             "9223372036854775807 years ago",
             "99999999999 weeks ago",
@@ -40,30 +37,50 @@ class JobRecordParserFuzzTest {
             "+999999999-12-31",
             "-999999999-01-01T00:00:00",
             "+1000000000-01-01T00:00:00Z"),
-        Arbitraries.longs().map(n -> n + " years ago"));
+        Generators.longs().map(n -> n + " years ago"));
   }
 
-  @Property(tries = 500)
-  void everyRecordTextIsClassifiedWithoutAnException(@ForAll("records") String raw) {
-    ParsedRecord parsed = within(() -> parser.parse(raw, RECEIVED));
+  @Test
+  void everyRecordTextIsClassifiedWithoutAnException() {
+    Tries.forAll(
+        "everyRecordTextIsClassifiedWithoutAnException",
+        500,
+        records(),
+        raw -> {
+          ParsedRecord parsed = within(() -> parser.parse(raw, RECEIVED));
 
-    assertThat(parsed).isNotNull();
+          assertThat(parsed).isNotNull();
+        });
   }
 
-  @Property(tries = 300)
-  void postedDatesNeverThrowOnAnyText(@ForAll("fieldText") String text) {
-    within(() -> PostedDates.fromRelative(text, RECEIVED));
-    within(() -> PostedDates.fromRelative(text, Instant.MIN));
-    within(() -> PostedDates.parseIso(text));
+  @Test
+  void postedDatesNeverThrowOnAnyText() {
+    Tries.forAll(
+        "postedDatesNeverThrowOnAnyText",
+        300,
+        fieldText(),
+        text -> {
+          within(() -> PostedDates.fromRelative(text, RECEIVED));
+          within(() -> PostedDates.fromRelative(text, Instant.MIN));
+          within(() -> PostedDates.parseIso(text));
+        });
   }
 
-  @Property(tries = 300)
-  void locationsAndNamesNeverThrowOnAnyText(
-      @ForAll("fieldText") String location, @ForAll("fieldText") String country) {
-    within(() -> LocationParser.parse(location, country));
-    within(() -> CompanyNames.key(location));
-    within(() -> CompanyNames.displayName(location));
-    within(() -> JobNormalizer.urlWithoutQuery(location));
-    within(() -> JobNormalizer.paragraphs(location));
+  private record Place(String location, String country) {}
+
+  @Test
+  void locationsAndNamesNeverThrowOnAnyText() {
+    Tries.forAll(
+        "locationsAndNamesNeverThrowOnAnyText",
+        300,
+        Generators.combine(fieldText(), fieldText(), Place::new),
+        place -> {
+          String location = place.location();
+          within(() -> LocationParser.parse(location, place.country()));
+          within(() -> CompanyNames.key(location));
+          within(() -> CompanyNames.displayName(location));
+          within(() -> JobNormalizer.urlWithoutQuery(location));
+          within(() -> JobNormalizer.paragraphs(location));
+        });
   }
 }

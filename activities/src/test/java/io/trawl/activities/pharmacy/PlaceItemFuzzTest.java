@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Tries;
 import io.trawl.activities.providers.apify.ApifyPlaceParser;
 import io.trawl.workflows.pharmacy.PharmacySearch;
 import java.io.IOException;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Apify Google Maps items from the fuzzer, through both readers of an item (the client's {@link
@@ -39,13 +38,16 @@ class PlaceItemFuzzTest {
   private final PharmacyClassifier classifier =
       new PharmacyClassifier(ClassificationRules.DEFAULTS);
 
-  @Provide
-  Arbitrary<String> items() {
+  private static Generator<String> items() {
     return BadInput.malformedJson(List.of(ITEM, "{\"name\":\"Bare\",\"address\":\"2 Elm St\"}"));
   }
 
-  @Property(tries = 500)
-  void anItemIsAPlaceOrAMalformedPlace(@ForAll("items") String text) {
+  @Test
+  void anItemIsAPlaceOrAMalformedPlace() {
+    Tries.forAll("anItemIsAPlaceOrAMalformedPlace", 500, items(), this::isAPlaceOrAMalformedPlace);
+  }
+
+  private void isAPlaceOrAMalformedPlace(String text) {
     JsonNode item;
     try {
       item = JSON.readTree(text);

@@ -1,12 +1,16 @@
 package io.trawl.activities.providers;
 
 import static io.trawl.activities.fuzz.BadInput.within;
+import static io.trawl.activities.fuzz.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.fuzz.BadInput;
 import io.trawl.activities.fuzz.FuzzServer;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import io.trawl.activities.providers.apify.ApifyClient;
 import io.trawl.activities.providers.apify.ApifyConfig;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
@@ -22,14 +26,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Places, Apify, Bright Data and LLM answers from the fuzzer, served over loopback to the real
@@ -86,87 +85,89 @@ class ProviderClientsFuzzTest {
     }
   }
 
-  @BeforeContainer
+  @BeforeAll
   static void startServer() {
     server = new FuzzServer();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stopServer() {
     server.close();
   }
 
-  private static Arbitrary<Integer> statuses() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.just(200)),
-        net.jqwik.api.Tuple.of(
+  private static Generator<Integer> statuses() {
+    return Generators.frequency(
+        weighted(6, Generators.just(200)),
+        weighted(
             4,
-            Arbitraries.of(
+            Generators.elements(
                 201, 202, 204, 301, 400, 401, 402, 403, 404, 408, 422, 429, 500, 503, 599)));
   }
 
-  @Provide
-  Arbitrary<FuzzServer.Answer> placesAnswers() {
-    return net.jqwik.api.Combinators.combine(
-            statuses(), BadInput.malformedJson(List.of(PLACES, PLACES_ERROR)))
-        .as(FuzzServer.Answer::new);
+  private static Generator<FuzzServer.Answer> answers(String... samples) {
+    return Generators.combine(
+        statuses(), BadInput.malformedJson(List.of(samples)), FuzzServer.Answer::new);
   }
 
-  @Provide
-  Arbitrary<FuzzServer.Answer> apifyAnswers() {
-    return net.jqwik.api.Combinators.combine(
-            statuses(), BadInput.malformedJson(List.of(APIFY_RUN, APIFY_ITEMS, APIFY_ERROR)))
-        .as(FuzzServer.Answer::new);
+  @Test
+  void placesAnswersEndTyped() {
+    Tries.forAll(
+        "placesAnswersEndTyped",
+        250,
+        answers(PLACES, PLACES_ERROR),
+        answer -> {
+          server.answer(answer.status(), answer.body());
+          PlacesClient client = new PlacesClient(new PlacesConfig(server.baseUrl(), TOKEN));
+
+          assertTyped(() -> client.searchText("1 Main St", PlacesClient.VERIFY_FIELD_MASK));
+        });
   }
 
-  @Provide
-  Arbitrary<FuzzServer.Answer> brightDataAnswers() {
-    return net.jqwik.api.Combinators.combine(
-            statuses(), BadInput.malformedJson(List.of(BRIGHT_DATA_PROGRESS)))
-        .as(FuzzServer.Answer::new);
+  @Test
+  void apifyAnswersEndTyped() {
+    Tries.forAll(
+        "apifyAnswersEndTyped",
+        250,
+        answers(APIFY_RUN, APIFY_ITEMS, APIFY_ERROR),
+        answer -> {
+          server.answer(answer.status(), answer.body());
+          ApifyClient client = new ApifyClient(new ApifyConfig(server.baseUrl(), TOKEN));
+
+          assertTyped(() -> client.getRun("run1", 0));
+          assertTyped(() -> client.itemsPage("ds1", 0, 100));
+        });
   }
 
-  @Provide
-  Arbitrary<FuzzServer.Answer> llmAnswers() {
-    return net.jqwik.api.Combinators.combine(statuses(), BadInput.malformedJson(List.of(LLM_REPLY)))
-        .as(FuzzServer.Answer::new);
+  @Test
+  void brightDataAnswersEndTyped() {
+    Tries.forAll(
+        "brightDataAnswersEndTyped",
+        250,
+        answers(BRIGHT_DATA_PROGRESS),
+        answer -> {
+          server.answer(answer.status(), answer.body());
+          BrightDataClient client =
+              new BrightDataClient(new BrightDataConfig(server.baseUrl(), TOKEN, "gd_fuzz"));
+
+          assertTyped(() -> client.progress("s_fuzz"));
+        });
   }
 
-  @Property(tries = 250)
-  void placesAnswersEndTyped(@ForAll("placesAnswers") FuzzServer.Answer answer) {
-    server.answer(answer.status(), answer.body());
-    PlacesClient client = new PlacesClient(new PlacesConfig(server.baseUrl(), TOKEN));
+  @Test
+  void llmAnswersEndTyped() {
+    Tries.forAll(
+        "llmAnswersEndTyped",
+        250,
+        answers(LLM_REPLY),
+        answer -> {
+          server.answer(answer.status(), answer.body());
+          LlmClient client = new LlmClient(new LlmConfig(server.baseUrl(), TOKEN));
 
-    assertTyped(() -> client.searchText("1 Main St", PlacesClient.VERIFY_FIELD_MASK));
+          assertTyped(() -> client.classify("sonar", "Rossi Pharmacy, 1 Main St"));
+        });
   }
 
-  @Property(tries = 250)
-  void apifyAnswersEndTyped(@ForAll("apifyAnswers") FuzzServer.Answer answer) {
-    server.answer(answer.status(), answer.body());
-    ApifyClient client = new ApifyClient(new ApifyConfig(server.baseUrl(), TOKEN));
-
-    assertTyped(() -> client.getRun("run1", 0));
-    assertTyped(() -> client.itemsPage("ds1", 0, 100));
-  }
-
-  @Property(tries = 250)
-  void brightDataAnswersEndTyped(@ForAll("brightDataAnswers") FuzzServer.Answer answer) {
-    server.answer(answer.status(), answer.body());
-    BrightDataClient client =
-        new BrightDataClient(new BrightDataConfig(server.baseUrl(), TOKEN, "gd_fuzz"));
-
-    assertTyped(() -> client.progress("s_fuzz"));
-  }
-
-  @Property(tries = 250)
-  void llmAnswersEndTyped(@ForAll("llmAnswers") FuzzServer.Answer answer) {
-    server.answer(answer.status(), answer.body());
-    LlmClient client = new LlmClient(new LlmConfig(server.baseUrl(), TOKEN));
-
-    assertTyped(() -> client.classify("sonar", "Rossi Pharmacy, 1 Main St"));
-  }
-
-  @Example
+  @Test
   void anAnswerLargerThanTheCapIsAProviderFailureNamingTheLimit() {
     server.answer(200, "[\"" + "x".repeat((int) ResponseText.MAX_ANSWER_BYTES) + "\"]");
     PlacesClient places = new PlacesClient(new PlacesConfig(server.baseUrl(), TOKEN));

@@ -1,10 +1,14 @@
 package io.trawl.activities.providers;
 
 import static io.trawl.activities.fuzz.BadInput.within;
+import static io.trawl.activities.fuzz.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.workflows.market.MarketSymbol;
@@ -13,12 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bloomberg pages and Yahoo charts from the fuzzer: both parsers promise a quote or a {@link
@@ -63,39 +62,50 @@ class QuoteParsersFuzzTest {
         + "</script></body></html>";
   }
 
-  @Provide
-  Arbitrary<String> bloombergPages() {
+  private static Generator<String> bloombergPages() {
     String nextData =
         "{\"props\":{\"pageProps\":{\"quote\":" + BLOOMBERG_QUOTE + "}},\"page\":\"/quote\"}";
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, BadInput.mutated(List.of(nextData)).map(QuoteParsersFuzzTest::page)),
-        Tuple.of(2, BadInput.text().map(QuoteParsersFuzzTest::page)),
-        Tuple.of(1, BadInput.text()),
-        Tuple.of(1, BadInput.bytesAsText()),
-        Tuple.of(
+    return Generators.frequency(
+        weighted(6, BadInput.mutated(List.of(nextData)).map(QuoteParsersFuzzTest::page)),
+        weighted(2, BadInput.text().map(QuoteParsersFuzzTest::page)),
+        weighted(1, BadInput.text()),
+        weighted(1, BadInput.bytesAsText()),
+        weighted(
             1,
-            Arbitraries.integers()
-                .between(0, 2_000)
+            Generators.ints(0, 2_000)
                 .map(n -> page(nextData).substring(0, Math.min(n, page(nextData).length())))));
   }
 
-  @Provide
-  Arbitrary<String> charts() {
+  private static Generator<String> charts() {
     return BadInput.malformedJson(List.of(YAHOO_CHART));
   }
 
-  @Property(tries = 400)
-  void bloombergPagesGiveAQuoteOrQuoteUnavailable(@ForAll("bloombergPages") String html) {
-    Throwable thrown = catchThrowable(() -> within(() -> bloomberg.parse(AAPL, html)));
+  @Test
+  void bloombergPagesGiveAQuoteOrQuoteUnavailable() {
+    Tries.forAll(
+        "bloombergPagesGiveAQuoteOrQuoteUnavailable",
+        400,
+        bloombergPages(),
+        html -> {
+          Throwable thrown = catchThrowable(() -> within(() -> bloomberg.parse(AAPL, html)));
 
-    assertThat(thrown).satisfiesAnyOf(t -> assertThat(t).isNull(), QuoteParsersFuzzTest::typed);
+          assertThat(thrown)
+              .satisfiesAnyOf(t -> assertThat(t).isNull(), QuoteParsersFuzzTest::typed);
+        });
   }
 
-  @Property(tries = 400)
-  void yahooChartsGiveAQuoteOrQuoteUnavailable(@ForAll("charts") String json) {
-    Throwable thrown = catchThrowable(() -> within(() -> yahoo.parse(AAPL, json)));
+  @Test
+  void yahooChartsGiveAQuoteOrQuoteUnavailable() {
+    Tries.forAll(
+        "yahooChartsGiveAQuoteOrQuoteUnavailable",
+        400,
+        charts(),
+        json -> {
+          Throwable thrown = catchThrowable(() -> within(() -> yahoo.parse(AAPL, json)));
 
-    assertThat(thrown).satisfiesAnyOf(t -> assertThat(t).isNull(), QuoteParsersFuzzTest::typed);
+          assertThat(thrown)
+              .satisfiesAnyOf(t -> assertThat(t).isNull(), QuoteParsersFuzzTest::typed);
+        });
   }
 
   private static void typed(Throwable thrown) {

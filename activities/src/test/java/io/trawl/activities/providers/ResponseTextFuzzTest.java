@@ -4,13 +4,12 @@ import static io.trawl.activities.fuzz.BadInput.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import java.time.Duration;
 import java.time.Instant;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The text helpers every provider client runs on a provider's answer and headers: whatever arrives,
@@ -19,12 +18,11 @@ import net.jqwik.api.Provide;
 class ResponseTextFuzzTest {
   private static final Instant NOW = Instant.parse("2025-01-10T21:05:00Z");
 
-  @Provide
-  Arbitrary<String> headers() {
-    return Arbitraries.oneOf(
+  private static Generator<String> headers() {
+    return Generators.oneOf(
         BadInput.text(),
-        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(40),
-        Arbitraries.of(
+        Generators.strings("0123456789", 1, 40),
+        Generators.elements(
             "99999999999999999999",
             "9223372036854775807",
             "-1",
@@ -34,18 +32,31 @@ class ResponseTextFuzzTest {
             "Wed, 21 Oct 2015 07:28:00 GMT"));
   }
 
-  @Property(tries = 300)
-  void excerptsAreOneShortLineOfAnyBody(@ForAll("headers") String body) {
-    String excerpt = within(() -> ResponseText.excerpt(body));
+  @Test
+  void excerptsAreOneShortLineOfAnyBody() {
+    Tries.forAll(
+        "excerptsAreOneShortLineOfAnyBody",
+        300,
+        headers(),
+        body -> {
+          String excerpt = within(() -> ResponseText.excerpt(body));
 
-    assertThat(excerpt).doesNotContain("\n").hasSizeLessThanOrEqualTo(260);
+          assertThat(excerpt).doesNotContain("\n").hasSizeLessThanOrEqualTo(260);
+        });
   }
 
-  @Property(tries = 300)
-  void retryAfterIsADurationOrNullForAnyHeader(@ForAll("headers") String header) {
-    Duration wait = within(() -> ResponseText.retryAfter(header, NOW));
+  @Test
+  void retryAfterIsADurationOrNullForAnyHeader() {
+    Tries.forAll(
+        "retryAfterIsADurationOrNullForAnyHeader",
+        300,
+        headers(),
+        header -> {
+          Duration wait = within(() -> ResponseText.retryAfter(header, NOW));
 
-    assertThat(wait)
-        .satisfiesAnyOf(w -> assertThat(w).isNull(), w -> assertThat(w.isNegative()).isFalse());
+          assertThat(wait)
+              .satisfiesAnyOf(
+                  w -> assertThat(w).isNull(), w -> assertThat(w.isNegative()).isFalse());
+        });
   }
 }

@@ -1,12 +1,16 @@
 package io.trawl.worker.config;
 
 import static io.trawl.activities.fuzz.BadInput.within;
+import static io.trawl.activities.fuzz.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * trawl.yaml from the fuzzer, through the loader and every section parser (jobs, budgets, breakers,
@@ -95,23 +94,28 @@ class TrawlConfigFuzzTest {
         .toList();
   }
 
-  @Provide
-  Arbitrary<String> documents() {
-    Arbitrary<String> truncatedYaml =
-        Arbitraries.of(YAML_SAMPLES)
-            .flatMap(
-                s -> Arbitraries.integers().between(0, s.length()).map(n -> s.substring(0, n)));
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, BadInput.mutated(jsonSamples())),
-        Tuple.of(2, truncatedYaml),
-        Tuple.of(1, BadInput.text()),
-        Tuple.of(1, BadInput.bytesAsText()),
-        Tuple.of(1, Arbitraries.just(BILLION_LAUGHS)),
-        Tuple.of(1, Arbitraries.integers().between(100, 3_000).map(d -> "jobs: " + "[".repeat(d))));
+  private static Generator<String> documents() {
+    Generator<String> truncatedYaml =
+        Generators.elements(YAML_SAMPLES).flatMap(BadInput::truncations);
+    return Generators.frequency(
+        weighted(6, BadInput.mutated(jsonSamples())),
+        weighted(2, truncatedYaml),
+        weighted(1, BadInput.text()),
+        weighted(1, BadInput.bytesAsText()),
+        weighted(1, Generators.just(BILLION_LAUGHS)),
+        weighted(1, Generators.ints(100, 3_000).map(d -> "jobs: " + "[".repeat(d))));
   }
 
-  @Property(tries = 400)
-  void anyDocumentIsAConfigurationOrAConfigException(@ForAll("documents") String yaml) {
+  @Test
+  void anyDocumentIsAConfigurationOrAConfigException() {
+    Tries.forAll(
+        "anyDocumentIsAConfigurationOrAConfigException",
+        400,
+        documents(),
+        TrawlConfigFuzzTest::isAConfigurationOrAConfigException);
+  }
+
+  private static void isAConfigurationOrAConfigException(String yaml) {
     Throwable thrown = catchThrowable(() -> within(() -> parseEverySection(yaml)));
 
     assertThat(thrown)
@@ -128,29 +132,37 @@ class TrawlConfigFuzzTest {
    * of {@link BadInput#WRONG_VALUES}, exhaustively: a random pick would rarely land on the one
    * duration that overflows.
    */
-  @Property(generation = GenerationMode.EXHAUSTIVE, tries = 20_000)
-  void everyFieldWithEveryWrongValueIsAConfigurationOrAConfigException(
-      @ForAll("everyNode") Tuple.Tuple2<String, Integer> node,
-      @ForAll("wrongValues") String wrong) {
-    String yaml = BadInput.replaceNode(node.get1(), node.get2(), wrong);
-
-    anyDocumentIsAConfigurationOrAConfigException(yaml);
+  @Test
+  void everyFieldWithEveryWrongValueIsAConfigurationOrAConfigException() {
+    Tries.exhaustively(
+        "everyFieldWithEveryWrongValueIsAConfigurationOrAConfigException",
+        everyNodeWithEveryWrongValue(),
+        swap ->
+            isAConfigurationOrAConfigException(
+                BadInput.replaceNode(swap.json(), swap.node(), swap.wrong())));
   }
 
-  @Provide
-  Arbitrary<Tuple.Tuple2<String, Integer>> everyNode() {
-    List<Tuple.Tuple2<String, Integer>> nodes = new java.util.ArrayList<>();
-    for (String sample : jsonSamples()) {
-      for (int i = 0; i < BadInput.nodeCount(sample); i++) {
-        nodes.add(Tuple.of(sample, i));
+  /** Node {@code node} (pre-order) of sample {@code sample}, {@code json}, made {@code wrong}. */
+  private record Swap(int sample, String json, int node, String wrong) {
+    @Override
+    public String toString() {
+      return "node " + node + " of sample " + sample + " replaced by " + wrong;
+    }
+  }
+
+  private static List<Swap> everyNodeWithEveryWrongValue() {
+    List<Swap> swaps = new ArrayList<>();
+    List<String> samples = jsonSamples();
+    for (int s = 0; s < samples.size(); s++) {
+      for (int i = 0; i < BadInput.nodeCount(samples.get(s)); i++) {
+        for (String wrong : BadInput.WRONG_VALUES) {
+          if (wrong.length() < 1_000) {
+            swaps.add(new Swap(s, samples.get(s), i, wrong));
+          }
+        }
       }
     }
-    return Arbitraries.of(nodes);
-  }
-
-  @Provide
-  Arbitrary<String> wrongValues() {
-    return Arbitraries.of(BadInput.WRONG_VALUES.stream().filter(v -> v.length() < 1_000).toList());
+    return swaps;
   }
 
   private static Object parseEverySection(String yaml) throws IOException {

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.fuzz.BadInput;
+import io.trawl.activities.fuzz.Generator;
+import io.trawl.activities.fuzz.Generators;
+import io.trawl.activities.fuzz.Tries;
 import io.trawl.workflows.common.Failures;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** LLM replies from the fuzzer: a classification or a {@code ValidationFailed}, nothing else. */
 class LlmReplyParserFuzzTest {
@@ -20,16 +19,23 @@ class LlmReplyParserFuzzTest {
       "{\"classification\":\"independent\",\"is_compounding\":false,\"confidence\":0.9,"
           + "\"explanation\":\"A single-location pharmacy.\"}";
 
-  @Provide
-  Arbitrary<String> replies() {
-    return Arbitraries.oneOf(
+  private static Generator<String> replies() {
+    return Generators.oneOf(
         BadInput.malformedJson(List.of(REPLY)),
         BadInput.malformedJson(List.of(REPLY))
             .map(r -> "Sure! ```json\n" + r + "\n``` Hope it helps"));
   }
 
-  @Property(tries = 400)
-  void aReplyIsAClassificationOrValidationFailed(@ForAll("replies") String content) {
+  @Test
+  void aReplyIsAClassificationOrValidationFailed() {
+    Tries.forAll(
+        "aReplyIsAClassificationOrValidationFailed",
+        400,
+        replies(),
+        LlmReplyParserFuzzTest::isAClassificationOrValidationFailed);
+  }
+
+  private static void isAClassificationOrValidationFailed(String content) {
     Throwable thrown = catchThrowable(() -> within(() -> LlmReplyParser.parse(content)));
 
     assertThat(thrown)
