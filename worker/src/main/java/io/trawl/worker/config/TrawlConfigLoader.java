@@ -144,18 +144,11 @@ public final class TrawlConfigLoader {
   public static Duration duration(String source, String key, String text) {
     String value = text.strip().toLowerCase(java.util.Locale.ROOT);
     try {
-      if (value.startsWith("p")) {
-        return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
-      }
-      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      // An ISO-8601 duration such as PT-1S is checked for sign like the short forms.
       Duration parsed =
-          switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new NumberFormatException();
-          };
+          value.startsWith("p")
+              ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
+              : shortDuration(value);
       if (parsed.isNegative() || parsed.isZero()) {
         throw new ConfigException(source + ": " + key + " must be positive, got \"" + text + "\"");
       }
@@ -167,6 +160,17 @@ public final class TrawlConfigLoader {
       throw new ConfigException(
           source + ": " + key + " is not a duration (use 30s, 10m, 2h, 1d), got \"" + text + "\"");
     }
+  }
+
+  private static Duration shortDuration(String value) {
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return switch (value.charAt(value.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      case 'd' -> Duration.ofDays(amount);
+      default -> throw new NumberFormatException();
+    };
   }
 
   /**

@@ -59,6 +59,8 @@ class TrawlConfigLoaderTest {
             + " duration",
         "jobs: {poll_deadline: 0s}                        | trawl.yaml: jobs.poll_deadline must be"
             + " positive",
+        "jobs: {poll_deadline: PT-1S}                     | trawl.yaml: jobs.poll_deadline must be"
+            + " positive",
         "jobs: {poll_deadline: 999999999999999d}          | trawl.yaml: jobs.poll_deadline is not a"
             + " duration",
         "jobs: {poll_deadline: 99999999999999999999s}     | trawl.yaml: jobs.poll_deadline is not a"
