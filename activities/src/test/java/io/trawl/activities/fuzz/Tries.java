@@ -93,7 +93,8 @@ public final class Tries {
   }
 
   /**
-   * The start of {@code input}'s text with control characters but newlines escaped, and its length.
+   * The start of {@code input}'s text with control characters other than newline and tab escaped,
+   * and its length.
    */
   static String excerpt(Object input, int limit) {
     String text =
@@ -103,10 +104,9 @@ public final class Tries {
         .chars()
         .forEach(
             c -> {
-              if ((c < 0x20 && c != '\n')
+              if ((c < 0x20 && c != '\n' && c != '\t')
                   || c == 0x7F
-                  || Character.isSurrogate((char) c)
-                  || c == '"') {
+                  || Character.isSurrogate((char) c)) {
                 out.append(String.format("\\u%04x", c));
               } else {
                 out.append((char) c);
