@@ -36,7 +36,8 @@ public final class BudgetCommand implements Callable<Integer> {
       names = "--days",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Days to show, today first (default 1: today).")
+      description = "Days to show, today first (default 1: today).",
+      converter = Days.class)
   int days;
 
   @Option(names = "--json", description = "Print as JSON.")
@@ -44,9 +45,6 @@ public final class BudgetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (days < 1 || days > 366) {
-      throw new UsageException("--days must be 1 to 366, got " + days);
-    }
     SpendConfig spend = SpendConfig.of(common.loadConfig());
     LocalDate today = LocalDate.now(spend.brightData().zone());
     PrintWriter out = spec.commandLine().getOut();
@@ -104,5 +102,12 @@ public final class BudgetCommand implements Callable<Integer> {
     document.put("remaining_usd", row.remainingUsd());
     document.put("used_ratio", row.usedRatio());
     return document;
+  }
+
+  /** Days of spending to show: today, back to a year. */
+  static final class Days extends NumberRanges.IntRange {
+    Days() {
+      super(1, 366);
+    }
   }
 }

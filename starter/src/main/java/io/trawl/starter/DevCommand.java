@@ -33,15 +33,20 @@ public final class DevCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "7233",
-      description = "Temporal gRPC port (default 7233).")
+      description = "Temporal gRPC port (default 7233).",
+      converter = NumberRanges.Port.class)
   int port;
 
-  @Option(names = "--ui-port", defaultValue = "8233", description = "Web UI port (default 8233).")
+  @Option(
+      names = "--ui-port",
+      defaultValue = "8233",
+      description = "Web UI port (default 8233).",
+      converter = NumberRanges.Port.class)
   int uiPort;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port == uiPort || port < 1 || uiPort < 1 || port > 65535 || uiPort > 65535) {
+    if (port == uiPort) {
       throw new UsageException(
           "--port and --ui-port must be two different ports, got " + port + " and " + uiPort);
     }

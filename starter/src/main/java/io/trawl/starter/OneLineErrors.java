@@ -3,12 +3,13 @@ package io.trawl.starter;
 import io.trawl.worker.config.ConfigException;
 import io.trawl.worker.runtime.TemporalConnection;
 import io.trawl.worker.runtime.TemporalRefusals;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -24,7 +25,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         .getErr()
         .println(
             "trawl: "
-                + ex.getMessage()
+                + describe(ex)
                 + " (see '"
                 + command.getCommandSpec().qualifiedName()
                 + " --help')");
@@ -50,6 +51,18 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     }
     command.getErr().println("trawl: " + redacted(describe(ex), env));
     return ExitCodes.FAILED;
+  }
+
+  /** "--limit must be 1 or more, got -1" for a number out of its range, else picocli's text. */
+  private static String describe(ParameterException ex) {
+    ArgSpec arg = ex.getArgSpec();
+    if (arg != null
+        && ex.getCause() instanceof CommandLine.TypeConversionException range
+        && NumberRanges.of(arg).isPresent()) {
+      String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+      return name + " " + range.getMessage();
+    }
+    return ex.getMessage();
   }
 
   /** A server may echo what it was sent; the API key never reaches the terminal. */

@@ -11,6 +11,7 @@ import io.trawl.starter.schedule.ScheduleCommand;
 import io.trawl.worker.logging.TerminalLog;
 import io.trawl.worker.runtime.StartupPhases;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -70,10 +71,27 @@ public final class TrawlCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
     commandLine.setExecutionStrategy(
         parsed -> {
+          refuseNul(parsed);
           configureTerminalLog(parsed);
           return new CommandLine.RunLast().execute(parsed);
         });
     return commandLine;
+  }
+
+  /**
+   * PostgreSQL text cannot hold NUL and no query, location, id or path has one: refused here, in
+   * one line, rather than as a driver error halfway through a run. (A shell cannot pass NUL in an
+   * argument; an embedding program or a test can.)
+   */
+  private static void refuseNul(CommandLine.ParseResult parsed) {
+    List<String> args = parsed.originalArgs();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).indexOf('\0') >= 0) {
+        CommandLine command = parsed.asCommandLineList().getLast();
+        throw new CommandLine.ParameterException(
+            command, "argument " + (i + 1) + " contains a NUL character, which no value may hold");
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.trawl.activities.jobs;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,8 +81,14 @@ public final class PostedDates {
     if (!m.matches()) {
       return Optional.empty();
     }
-    long amount = m.group(1).chars().allMatch(Character::isDigit) ? Long.parseLong(m.group(1)) : 1;
-    return Optional.of(observedAt.minus(unit(m.group(2)).multipliedBy(amount)));
+    try {
+      long amount =
+          m.group(1).chars().allMatch(Character::isDigit) ? Long.parseLong(m.group(1)) : 1;
+      return Optional.of(observedAt.minus(unit(m.group(2)).multipliedBy(amount)));
+    } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+      // "99999999999999999999 years ago" names no date an Instant can hold.
+      return Optional.empty();
+    }
   }
 
   private static Duration unit(String name) {

@@ -44,6 +44,32 @@ public final class ResponseText {
     return source.readUtf8();
   }
 
+  /**
+   * The most a JSON answer of a provider API may hold. Real answers are kilobytes (a page of 20
+   * Places results, a run record, a page of actor items is a few MB at most); anything larger is a
+   * broken or hostile server, refused before it fills the heap.
+   */
+  public static final long MAX_ANSWER_BYTES = 32L << 20;
+
+  /** An answer longer than the client reads into memory. */
+  public static final class AnswerTooLargeException extends IOException {
+    public AnswerTooLargeException(long maxBytes) {
+      super("the answer is larger than " + maxBytes + " bytes");
+    }
+  }
+
+  /**
+   * The whole body as UTF-8 text, or {@link AnswerTooLargeException} when it is longer than {@link
+   * #MAX_ANSWER_BYTES}: the clients' IOException handling turns it into their typed failure.
+   */
+  public static String readCapped(ResponseBody body) throws IOException {
+    String text = readAtMost(body, MAX_ANSWER_BYTES);
+    if (text == null) {
+      throw new AnswerTooLargeException(MAX_ANSWER_BYTES);
+    }
+    return text;
+  }
+
   public static boolean looksLikeHtml(String body) {
     String start = body == null ? "" : body.stripLeading();
     return start.startsWith("<");
@@ -56,7 +82,12 @@ public final class ResponseText {
     }
     String value = header.strip();
     if (value.chars().allMatch(Character::isDigit)) {
-      return Duration.ofSeconds(Long.parseLong(value));
+      try {
+        return Duration.ofSeconds(Long.parseLong(value));
+      } catch (NumberFormatException e) {
+        // More seconds than a long holds is no wait anyone means; the caller's backoff applies.
+        return null;
+      }
     }
     try {
       Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -9,6 +9,7 @@ import io.trawl.workflows.etl.EtlFormat;
 import io.trawl.workflows.etl.EtlSource;
 import io.trawl.workflows.etl.ProbeResult;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,64 @@ class FileValidatorTest {
     assertThatThrownBy(() -> validate(EtlFormat.ZIP, null, cut, -1))
         .isInstanceOfSatisfying(
             FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"));
+  }
+
+  @Test
+  void refusesAGzipBombOfOneGigabyteOfZerosAfterReadingOnlyItsAllowance() throws Exception {
+    // 16 gzip members of 64 MiB of zeros each: one gzip stream of 1 GiB, built in a fraction of
+    // the time one 1 GiB member takes to compress.
+    byte[] member = deflatedZeros(64L << 20, out -> new GZIPOutputStream(out, 1 << 16));
+    ByteArrayOutputStream concatenated = new ByteArrayOutputStream();
+    for (int i = 0; i < 16; i++) {
+      concatenated.write(member);
+    }
+    byte[] bomb = concatenated.toByteArray();
+    assertThat(bomb.length).isLessThan(2 << 20);
+
+    assertThatThrownBy(() -> validate(EtlFormat.GZIP, null, bomb, bomb.length))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("gzip-stream"))
+        .hasMessageContaining("times its size: a decompression bomb");
+  }
+
+  @Test
+  void refusesAZipBombOverAllItsEntries() throws Exception {
+    byte[] bomb =
+        deflatedZeros(
+            256L << 20,
+            out -> {
+              ZipOutputStream zip = new ZipOutputStream(out);
+              zip.putNextEntry(new ZipEntry("zeros.csv"));
+              return zip;
+            });
+
+    assertThatThrownBy(() -> validate(EtlFormat.ZIP, null, bomb, bomb.length))
+        .isInstanceOfSatisfying(
+            FileValidator.Failure.class, f -> assertThat(f.check()).isEqualTo("zip-archive"))
+        .hasMessageContaining("times its size: a decompression bomb");
+  }
+
+  @Test
+  void acceptsARegularFileThatCompressesWellUnderTheRatioFloor() throws Exception {
+    byte[] zeros = deflatedZeros(50L << 20, out -> new GZIPOutputStream(out, 1 << 16));
+
+    assertThat(validate(EtlFormat.GZIP, null, zeros, zeros.length)).contains("gzip-stream");
+  }
+
+  /** {@code size} zero bytes through a compressing stream, kept in memory compressed only. */
+  private static byte[] deflatedZeros(long size, Compressor compressor) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] zeros = new byte[1 << 20];
+    try (OutputStream out = compressor.open(bytes)) {
+      for (long written = 0; written < size; written += zeros.length) {
+        out.write(zeros);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private interface Compressor {
+    OutputStream open(OutputStream out) throws Exception;
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The probe: HEAD, the ranged-GET fallback, bounded redirects and refusals. */
 class SourceProberTest {
@@ -92,6 +94,39 @@ class SourceProberTest {
             ApplicationFailure.class,
             failure -> assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_REJECTED))
         .hasMessageContaining("more than 5 redirects");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://127.0.0.1/data.csv",
+        "gopher://127.0.0.1:70/_SET%20x",
+        "jar:file:///tmp/x.jar!/a",
+        "data:text/plain,hi"
+      })
+  void refusesARedirectToAnotherScheme(String location) throws Exception {
+    redirector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    redirector.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Location", location);
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    redirector.start();
+
+    assertThatThrownBy(
+            () ->
+                prober.probe(
+                    source("http://127.0.0.1:" + redirector.getAddress().getPort() + "/x.csv")))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_REJECTED);
+              assertThat(failure.isNonRetryable()).isTrue();
+            })
+        .hasMessageContaining("redirects to \"" + location + "\", which is not an http(s) URL");
   }
 
   private static EtlSource source(String url) {

@@ -130,6 +130,21 @@ class JobRecordParserTest {
   }
 
   @Test
+  void rejectsAnAmountOfAMillionDigitsBeforeParsingIt() {
+    String digits = "7".repeat(1 << 20);
+    String raw =
+        "{\"job_posting_id\":\"7\",\"job_title\":\"E\",\"base_salary\":{\"max_amount\":\""
+            + digits
+            + "\"}}";
+
+    assertThat(parser.parse(raw, RECEIVED))
+        .isEqualTo(
+            new ParsedRecord.Malformed(
+                "7",
+                "base_salary.max_amount \"" + "7".repeat(59) + "… is longer than 64 characters"));
+  }
+
+  @Test
   void rejectsTextThatIsNotJson() {
     ParsedRecord parsed = parser.parse("{\"job_posting_id\": \"7\", \"job_ti", RECEIVED);
 

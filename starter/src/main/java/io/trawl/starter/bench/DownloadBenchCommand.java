@@ -4,6 +4,7 @@ import io.trawl.sandbox.files.FakeFileServer;
 import io.trawl.sandbox.files.FileContent;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.config.ByteSize;
 import io.trawl.worker.runtime.TrawlHome;
@@ -62,7 +63,8 @@ public final class DownloadBenchCommand implements Callable<Integer> {
       names = "--runs",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Runs per figure; the best counts (default 2).")
+      description = "Runs per figure; the best counts (default 2).",
+      converter = NumberRanges.PositiveInt.class)
   int runs;
 
   @Option(names = "--json", description = "Print the figures, ratios and verdict as JSON.")
@@ -82,9 +84,6 @@ public final class DownloadBenchCommand implements Callable<Integer> {
                 () ->
                     new UsageException(
                         "--size must be a size such as 256m or 1g, got \"" + size + "\""));
-    if (runs < 1) {
-      throw new UsageException("--runs must be 1 or more, got " + runs);
-    }
     PrintWriter out = spec.commandLine().getOut();
     // With --json the progress lines go to stderr, so stdout is one JSON document.
     PrintWriter progress = json ? spec.commandLine().getErr() : out;

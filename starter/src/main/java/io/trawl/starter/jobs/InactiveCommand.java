@@ -5,8 +5,8 @@ import io.trawl.activities.jobs.store.JobLifecycleRepository;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
-import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.workflows.jobs.lifecycle.InactiveSummary;
 import java.io.PrintWriter;
@@ -41,7 +41,8 @@ public final class InactiveCommand implements Callable<Integer> {
       names = "--limit",
       paramLabel = "N",
       defaultValue = "20",
-      description = "Retired jobs to list, newest first (default 20).")
+      description = "Retired jobs to list, newest first (default 20).",
+      converter = NumberRanges.NonNegativeInt.class)
   int limit;
 
   @Option(names = "--json", description = "Print as JSON.")
@@ -49,9 +50,6 @@ public final class InactiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 0) {
-      throw new UsageException("--limit must be 0 or more, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime =
         Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {

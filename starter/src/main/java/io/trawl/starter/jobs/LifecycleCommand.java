@@ -6,9 +6,9 @@ import io.temporal.client.WorkflowOptions;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
 import io.trawl.starter.TaskQueueOption;
-import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleRequest;
 import io.trawl.workflows.jobs.lifecycle.JobLifecycleResult;
@@ -43,7 +43,8 @@ public final class LifecycleCommand implements Callable<Integer> {
   @Option(
       names = "--threshold-days",
       paramLabel = "N",
-      description = "Days without a sighting before a job is retired (default 14).")
+      description = "Days without a sighting before a job is retired (default 14).",
+      converter = NumberRanges.PositiveInt.class)
   Integer thresholdDays;
 
   @Option(names = "--dry-run", description = "Report what would be retired; change nothing.")
@@ -56,9 +57,6 @@ public final class LifecycleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (thresholdDays != null && thresholdDays < 1) {
-      throw new UsageException("--threshold-days must be 1 or more, got " + thresholdDays);
-    }
     JobLifecycleRequest request = new JobLifecycleRequest(thresholdDays, dryRun);
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime =

@@ -5,8 +5,8 @@ import io.trawl.activities.jobs.store.ScrapeRunRow;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
-import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -38,7 +38,8 @@ public final class RunsCommand implements Callable<Integer> {
       names = "--limit",
       paramLabel = "N",
       defaultValue = "20",
-      description = "Rows to show (default 20).")
+      description = "Rows to show (default 20).",
+      converter = NumberRanges.PositiveInt.class)
   int limit;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
@@ -46,9 +47,6 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1) {
-      throw new UsageException("--limit must be 1 or more, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime =
         Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {

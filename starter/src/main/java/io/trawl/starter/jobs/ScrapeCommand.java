@@ -6,6 +6,7 @@ import io.trawl.starter.AlreadyRunningException;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
 import io.trawl.starter.TaskQueueOption;
 import io.trawl.starter.UsageException;
@@ -56,7 +57,8 @@ public final class ScrapeCommand implements Callable<Integer> {
       names = "--lookback-days",
       paramLabel = "N",
       description =
-          "Override the date strategy: 1 = past 24 h, <= 7 week, <= 30 month, more = any.")
+          "Override the date strategy: 1 = past 24 h, <= 7 week, <= 30 month, more = any.",
+      converter = NumberRanges.PositiveInt.class)
   Integer lookbackDays;
 
   @Option(
@@ -151,9 +153,6 @@ public final class ScrapeCommand implements Callable<Integer> {
   }
 
   private ScrapeRequest build(String searchQuery, String searchLocation, Duration deadline) {
-    if (lookbackDays != null && lookbackDays < 1) {
-      throw new UsageException("--lookback-days must be 1 or more, got " + lookbackDays);
-    }
     // Manual: never held back, but told when it runs inside jobs.min_interval_hours.
     return new ScrapeRequest(
         searchQuery, searchLocation, lookbackDays, deadline, false, minIntervalHours);

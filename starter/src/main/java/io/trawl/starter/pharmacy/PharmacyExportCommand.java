@@ -7,8 +7,8 @@ import io.trawl.activities.pharmacy.store.PharmacyQueries;
 import io.trawl.activities.pharmacy.store.PharmacyRow;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
-import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,14 +69,15 @@ public final class PharmacyExportCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "File to write.")
   Path output;
 
-  @Option(names = "--run", paramLabel = "ID", description = "Only the places of this run.")
+  @Option(
+      names = "--run",
+      paramLabel = "ID",
+      description = "Only the places of this run.",
+      converter = NumberRanges.PositiveLong.class)
   Long runId;
 
   @Override
   public Integer call() {
-    if (runId != null && runId < 1) {
-      throw new UsageException("--run must be a run id (1 or more), got " + runId);
-    }
     try (TrawlRuntime runtime =
         Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {
       List<PharmacyRow> rows =

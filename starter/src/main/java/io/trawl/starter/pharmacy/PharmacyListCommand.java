@@ -5,6 +5,7 @@ import io.trawl.activities.pharmacy.store.PharmacyRow;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
@@ -39,7 +40,12 @@ public final class PharmacyListCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "S", description = "A state name or two-letter code.")
   String state;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Rows (100).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Rows (100).",
+      converter = NumberRanges.PositiveInt.class)
   int limit;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
@@ -52,9 +58,6 @@ public final class PharmacyListCommand implements Callable<Integer> {
           "--class must be one of chain, independent, hospital, not_pharmacy; got \""
               + classification
               + "\"");
-    }
-    if (limit < 1) {
-      throw new UsageException("--limit must be 1 or more, got " + limit);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime =

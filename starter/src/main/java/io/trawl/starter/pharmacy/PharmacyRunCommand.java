@@ -4,6 +4,7 @@ import io.trawl.starter.AlreadyRunningException;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
@@ -59,13 +60,15 @@ public final class PharmacyRunCommand implements Callable<Integer> {
   @Option(
       names = "--max-places",
       paramLabel = "N",
-      description = "Places per search (default pharmacy.max_places, 25).")
+      description = "Places per search (default pharmacy.max_places, 25).",
+      converter = MaxPlaces.class)
   Integer maxPlaces;
 
   @Option(
       names = "--max-cost",
       paramLabel = "USD",
-      description = "Cap on what this run may spend across Apify, Places and the LLM.")
+      description = "Cap on what this run may spend across Apify, Places and the LLM.",
+      converter = NumberRanges.Usd.class)
   BigDecimal maxCost;
 
   @Option(names = "--detach", description = "Print the workflow id and return (needs a server).")
@@ -122,16 +125,6 @@ public final class PharmacyRunCommand implements Callable<Integer> {
   }
 
   private List<PharmacyRunRequest> requests(PharmacyConfig config, String source) {
-    if (maxPlaces != null && (maxPlaces < 1 || maxPlaces > PharmacyRunRequest.MAX_PLACES_LIMIT)) {
-      throw new UsageException(
-          "--max-places must be within 1.."
-              + PharmacyRunRequest.MAX_PLACES_LIMIT
-              + ", got "
-              + maxPlaces);
-    }
-    if (maxCost != null && maxCost.signum() < 0) {
-      throw new UsageException("--max-cost must not be negative, got " + maxCost);
-    }
     List<PharmacyRunRequest> requests = new ArrayList<>();
     if (all) {
       if (!queries.isEmpty() || !locations.isEmpty()) {
@@ -164,5 +157,12 @@ public final class PharmacyRunCommand implements Callable<Integer> {
         maxCost,
         config.verifyAll(),
         false);
+  }
+
+  /** Places per search: as many as one actor run may be asked for. */
+  static final class MaxPlaces extends NumberRanges.IntRange {
+    MaxPlaces() {
+      super(1, PharmacyRunRequest.MAX_PLACES_LIMIT);
+    }
   }
 }

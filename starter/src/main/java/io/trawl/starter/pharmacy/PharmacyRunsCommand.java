@@ -5,8 +5,8 @@ import io.trawl.activities.spend.BudgetStatus;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.Runtimes;
-import io.trawl.starter.UsageException;
 import io.trawl.worker.TrawlRuntime;
 import io.trawl.workflows.pharmacy.PharmacyRunResult;
 import java.io.PrintWriter;
@@ -28,7 +28,12 @@ public final class PharmacyRunsCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Rows (20).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Rows (20).",
+      converter = NumberRanges.PositiveInt.class)
   int limit;
 
   @Option(names = "--json", description = "Print the rows as JSON.")
@@ -36,9 +41,6 @@ public final class PharmacyRunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1) {
-      throw new UsageException("--limit must be 1 or more, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime =
         Runtimes.open(Runtimes.Needs.DATABASE, spec.commandLine().getErr())) {

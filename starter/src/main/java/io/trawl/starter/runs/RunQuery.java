@@ -33,15 +33,19 @@ record RunQuery(String pipeline, String status, Instant since) {
       throw new UsageException(
           "--since must be a number and a unit (m, h, d or w), e.g. 1d; got \"" + text + "\"");
     }
-    long amount = Long.parseLong(m.group(1));
-    Duration duration =
-        switch (m.group(2)) {
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          case "d" -> Duration.ofDays(amount);
-          default -> Duration.ofDays(7 * amount);
-        };
-    return now.minus(duration).truncatedTo(ChronoUnit.SECONDS);
+    try {
+      long amount = Long.parseLong(m.group(1));
+      Duration duration =
+          switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofDays(Math.multiplyExact(7, amount));
+          };
+      return now.minus(duration).truncatedTo(ChronoUnit.SECONDS);
+    } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+      throw new UsageException("--since reaches back past any date, got \"" + text + "\"");
+    }
   }
 
   String text() {

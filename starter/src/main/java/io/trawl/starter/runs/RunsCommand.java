@@ -5,7 +5,7 @@ import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
-import io.trawl.starter.UsageException;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.WebUi;
 import io.trawl.worker.TrawlRuntime;
 import java.io.PrintWriter;
@@ -51,7 +51,11 @@ public final class RunsCommand implements Callable<Integer> {
   @Option(names = "--since", paramLabel = "AGE", description = "started within, e.g. 1d, 12h")
   String since;
 
-  @Option(names = "--limit", defaultValue = "50", description = "at most this many (default 50)")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description = "at most this many (default 50)",
+      converter = NumberRanges.PositiveInt.class)
   int limit;
 
   @Option(names = "--json", description = "JSON instead of a table")
@@ -63,9 +67,6 @@ public final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = CliEnvironment.get();
     RunQuery query = new RunQuery(pipeline, status, RunQuery.since(since, Instant.now()));
-    if (limit < 1) {
-      throw new UsageException("--limit must be at least 1, got " + limit);
-    }
     PrintWriter out = spec.commandLine().getOut();
     try (TrawlRuntime runtime = DurableConnection.open("runs", spec.commandLine().getErr())) {
       WorkflowClient client = runtime.client();

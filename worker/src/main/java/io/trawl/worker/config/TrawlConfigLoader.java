@@ -93,6 +93,7 @@ public final class TrawlConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(source + ": the top level must be a mapping of sections");
     }
+    refuseNul(source, "", root);
     UnknownKeys.reject(source, "", root, TOP_LEVEL_KEYS);
     return new TrawlConfig(source, jobs(source, root.path("jobs")), root);
   }
@@ -143,25 +144,58 @@ public final class TrawlConfigLoader {
   public static Duration duration(String source, String key, String text) {
     String value = text.strip().toLowerCase(java.util.Locale.ROOT);
     try {
-      if (value.startsWith("p")) {
-        return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
-      }
-      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      // An ISO-8601 duration such as PT-1S is checked for sign like the short forms.
       Duration parsed =
-          switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw new NumberFormatException();
-          };
+          value.startsWith("p")
+              ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
+              : shortDuration(value);
       if (parsed.isNegative() || parsed.isZero()) {
         throw new ConfigException(source + ": " + key + " must be positive, got \"" + text + "\"");
       }
       return parsed;
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+    } catch (NumberFormatException
+        | DateTimeParseException
+        | StringIndexOutOfBoundsException
+        | ArithmeticException e) {
       throw new ConfigException(
           source + ": " + key + " is not a duration (use 30s, 10m, 2h, 1d), got \"" + text + "\"");
+    }
+  }
+
+  private static Duration shortDuration(String value) {
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return switch (value.charAt(value.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      case 'd' -> Duration.ofDays(amount);
+      default -> throw new NumberFormatException();
+    };
+  }
+
+  /**
+   * A NUL ("\0" in a YAML string) can reach no query, location or id: PostgreSQL text refuses it,
+   * halfway through a run. Refused here, naming the key.
+   */
+  private static void refuseNul(String source, String path, JsonNode node) {
+    if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+      throw new ConfigException(source + ": " + path + " contains a NUL character");
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseNul(source, path + "[" + i + "]", node.get(i));
+      }
+    }
+    for (var field : node.properties()) {
+      String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+      if (field.getKey().indexOf('\0') >= 0) {
+        throw new ConfigException(
+            source
+                + ": a key under "
+                + (path.isEmpty() ? "the top level" : path)
+                + " contains a NUL character");
+      }
+      refuseNul(source, key, field.getValue());
     }
   }
 

@@ -29,7 +29,8 @@ class TrawlConfigLoaderTest {
               min_interval_hours: 3
             """);
 
-    assertThat(config.jobs().queries()).containsExactly(new JobSearch("Data Engineer", "Netherlands"));
+    assertThat(config.jobs().queries())
+        .containsExactly(new JobSearch("Data Engineer", "Netherlands"));
     assertThat(config.jobs().pollDeadline()).isEqualTo(Duration.ofMinutes(90));
     assertThat(config.jobs().minIntervalHours()).isEqualTo(3);
   }
@@ -50,15 +51,29 @@ class TrawlConfigLoaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "jobs: {queries: [{query: '', location: NL}]}     | trawl.yaml: jobs.queries[0].query is empty",
-        "jobs: {queries: [{query: Data}]}                 | trawl.yaml: jobs.queries[0].location is empty",
-        "jobs: {poll_deadline: soon}                      | trawl.yaml: jobs.poll_deadline is not a duration",
-        "jobs: {poll_deadline: 0s}                        | trawl.yaml: jobs.poll_deadline must be positive",
-        "jobs: {min_interval_hours: -1}                   | trawl.yaml: jobs.min_interval_hours must be a whole number",
+        "jobs: {queries: [{query: '', location: NL}]}     | trawl.yaml: jobs.queries[0].query is"
+            + " empty",
+        "jobs: {queries: [{query: Data}]}                 | trawl.yaml: jobs.queries[0].location is"
+            + " empty",
+        "jobs: {poll_deadline: soon}                      | trawl.yaml: jobs.poll_deadline is not a"
+            + " duration",
+        "jobs: {poll_deadline: 0s}                        | trawl.yaml: jobs.poll_deadline must be"
+            + " positive",
+        "jobs: {poll_deadline: PT-1S}                     | trawl.yaml: jobs.poll_deadline must be"
+            + " positive",
+        "jobs: {poll_deadline: 999999999999999d}          | trawl.yaml: jobs.poll_deadline is not a"
+            + " duration",
+        "jobs: {poll_deadline: 99999999999999999999s}     | trawl.yaml: jobs.poll_deadline is not a"
+            + " duration",
+        "jobs: {min_interval_hours: -1}                   | trawl.yaml: jobs.min_interval_hours"
+            + " must be a whole number",
         "jobs: {querys: []}                               | trawl.yaml: unknown key jobs.querys",
         "jbos: {}                                         | trawl.yaml: unknown key jbos",
-        "jobs: {queries: nope}                            | trawl.yaml: jobs.queries must be a list",
+        "jobs: {queries: nope}                            | trawl.yaml: jobs.queries must be a"
+            + " list",
         "'[1, 2'                                          | trawl.yaml: not valid YAML",
+        "'jobs: {queries: [{query: \"a\\0b\", location: NL}]}' | trawl.yaml: jobs.queries[0].query"
+            + " contains a NUL character",
       })
   void namesTheFileAndKeyOfEveryError(String yaml, String message) {
     assertThatThrownBy(() -> parse(yaml))

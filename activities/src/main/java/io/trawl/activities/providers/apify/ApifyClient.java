@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trawl.activities.providers.ProviderText;
+import io.trawl.activities.providers.ResponseText;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class ApifyClient {
             .addQueryParameter("limit", String.valueOf(limit))
             .build();
     try (Response response = http.newCall(authorized(url).build()).execute()) {
-      String body = response.body().string();
+      String body = ResponseText.readCapped(response.body());
       if (!response.isSuccessful()) {
         throw errors.forStatus(
             what, "dataset " + datasetId, response.code(), body, response.header("Retry-After"));
@@ -205,7 +206,7 @@ public final class ApifyClient {
 
   private JsonNode callForJson(OkHttpClient client, Request request, String what, String subject) {
     try (Response response = client.newCall(request).execute()) {
-      String body = response.body().string();
+      String body = ResponseText.readCapped(response.body());
       if (!response.isSuccessful()) {
         throw errors.forStatus(
             what, subject, response.code(), body, response.header("Retry-After"));

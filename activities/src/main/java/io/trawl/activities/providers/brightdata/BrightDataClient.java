@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.trawl.activities.providers.ResponseText;
 import io.trawl.activities.providers.brightdata.BrightDataErrors.Call;
 import io.trawl.workflows.jobs.SnapshotProgress;
 import java.io.IOException;
@@ -232,7 +233,7 @@ public final class BrightDataClient {
 
   private JsonNode callForJson(OkHttpClient client, Request request, Call call, String what) {
     try (Response response = client.newCall(request).execute()) {
-      String body = response.body().string();
+      String body = ResponseText.readCapped(response.body());
       log.debug("bright data call={} status={}", what, response.code());
       if (!response.isSuccessful()) {
         throw errors.forStatus(call, what, response.code(), body, response.header("Retry-After"));

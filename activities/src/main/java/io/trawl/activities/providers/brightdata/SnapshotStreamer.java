@@ -28,6 +28,12 @@ final class SnapshotStreamer {
     }
   }
 
+  /**
+   * The longest ndjson line read into memory. LinkedIn records are a few KB (a long description
+   * tops out near 100 KB); a line without a newline for 8 MiB is a broken body, not a record.
+   */
+  static final long MAX_RECORD_BYTES = 8L << 20;
+
   private final JsonFactory json;
 
   SnapshotStreamer(JsonFactory json) {
@@ -59,7 +65,7 @@ final class SnapshotStreamer {
   private int streamLines(BufferedSource source, RecordSink sink) throws IOException, CorruptBody {
     int records = 0;
     String line;
-    while ((line = source.readUtf8Line()) != null) {
+    while ((line = nextLine(source, records + 1)) != null) {
       if (line.isBlank()) {
         continue;
       }
@@ -68,6 +74,16 @@ final class SnapshotStreamer {
       records++;
     }
     return records;
+  }
+
+  private static String nextLine(BufferedSource source, int number)
+      throws IOException, CorruptBody {
+    if (source.indexOf((byte) '\n', 0, MAX_RECORD_BYTES + 1) < 0
+        && source.request(MAX_RECORD_BYTES + 1)) {
+      throw new CorruptBody(
+          "line " + number + " is longer than " + MAX_RECORD_BYTES + " bytes (no record is)");
+    }
+    return source.readUtf8Line();
   }
 
   private void requireCompleteJson(String line, int number) throws IOException, CorruptBody {
@@ -111,6 +127,13 @@ final class SnapshotStreamer {
       if (parser.nextToken() != null) {
         throw new CorruptBody("text follows the JSON array");
       }
+    } catch (RecordTooLarge e) {
+      throw new CorruptBody(
+          "record "
+              + (records + 1)
+              + " is longer than "
+              + MAX_RECORD_BYTES
+              + " bytes (no record is)");
     } catch (JsonProcessingException e) {
       throw new CorruptBody(
           "the JSON array breaks after "
@@ -124,6 +147,14 @@ final class SnapshotStreamer {
   private static boolean isWhitespace(byte b) {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
+
+  /** Jackson's input buffer: what the parser may have read past the record it is in. */
+  private static final int READ_AHEAD_BYTES = 64 * 1024;
+
+  /**
+   * One array element outgrew {@link #MAX_RECORD_BYTES}; the streamer turns it into CorruptBody.
+   */
+  private static final class RecordTooLarge extends IOException {}
 
   /** Keeps the bytes the parser has read but the streamer has not yet handed on. */
   private static final class Recording extends FilterInputStream {
@@ -146,6 +177,9 @@ final class SnapshotStreamer {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
       if (n > 0) {
+        if (keptLength + n > MAX_RECORD_BYTES + READ_AHEAD_BYTES) {
+          throw new RecordTooLarge();
+        }
         if (keptLength + n > kept.length) {
           kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + n));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.providers.ProviderText;
+import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,7 +98,7 @@ public final class LlmClient {
             .post(RequestBody.create(body.toString(), JSON_TYPE))
             .build();
     try (Response response = http.newCall(request).execute()) {
-      String text = response.body().string();
+      String text = ResponseText.readCapped(response.body());
       if (!response.isSuccessful()) {
         throw forStatus(what, response.code(), text, response.header("Retry-After"));
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trawl.activities.providers.ProviderText;
+import io.trawl.activities.providers.ResponseText;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class PlacesClient {
             .post(RequestBody.create(body.toString(), JSON_TYPE))
             .build();
     try (Response response = http.newCall(request).execute()) {
-      String text = response.body().string();
+      String text = ResponseText.readCapped(response.body());
       if (!response.isSuccessful()) {
         throw errors.forStatus(what, response.code(), text, response.header("Retry-After"));
       }

@@ -52,6 +52,19 @@ public final class YahooQuoteParser {
    * QuoteUnavailableException}.
    */
   public Quote parse(MarketSymbol symbol, JsonNode chart) {
+    try {
+      return quote(symbol, chart);
+    } catch (QuoteUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A field shaped like nothing seen before (a currency "usd dollars", a time past the year
+      // 1e9) must still end as a typed failure.
+      throw unavailable(
+          symbol, Reason.MALFORMED, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private Quote quote(MarketSymbol symbol, JsonNode chart) {
     JsonNode result = chart == null ? null : chart.at("/chart/result/0");
     if (result == null || !result.isObject() || !result.path("meta").isObject()) {
       throw unavailable(symbol, Reason.NO_QUOTE, "the chart has no result");

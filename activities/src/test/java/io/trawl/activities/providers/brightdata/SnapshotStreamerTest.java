@@ -42,6 +42,25 @@ class SnapshotStreamerTest {
   }
 
   @Test
+  void anNdjsonLineLongerThanAnyRecordIsCorruptBeforeItIsReadWhole() {
+    String endless = "{\"a\":\"" + "x".repeat((int) SnapshotStreamer.MAX_RECORD_BYTES + 10);
+
+    assertThatThrownBy(() -> stream(endless))
+        .isInstanceOf(SnapshotStreamer.CorruptBody.class)
+        .hasMessage("line 1 is longer than 8388608 bytes (no record is)");
+  }
+
+  @Test
+  void anArrayElementLongerThanAnyRecordIsCorrupt() {
+    String endless =
+        "[{\"a\":1},{\"a\":\"" + "x".repeat((int) SnapshotStreamer.MAX_RECORD_BYTES + 200_000);
+
+    assertThatThrownBy(() -> stream(endless))
+        .isInstanceOf(SnapshotStreamer.CorruptBody.class)
+        .hasMessage("record 2 is longer than 8388608 bytes (no record is)");
+  }
+
+  @Test
   void arrayCutMidRecordIsCorrupt() {
     assertThatThrownBy(() -> stream("[{\"a\":1},{\"b\":"))
         .isInstanceOf(SnapshotStreamer.CorruptBody.class)

@@ -222,4 +222,30 @@ class YahooQuoteParserTest {
     assertThat(e.getMessage())
         .isEqualTo("yahoo gave a quote for another symbol for AAPL:US: the chart is for \"MSFT\"");
   }
+
+  @Test
+  void aCurrencyThatIsNoCodeIsAMalformedChartNotAnIllegalArgument() {
+    QuoteUnavailableException e =
+        unavailable(
+            chart(
+                "\"currency\":\"N/A\",\"symbol\":\"AAPL\",\"regularMarketPrice\":105,"
+                    + "\"regularMarketTime\":1736542800",
+                null,
+                null));
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
+  void aTimePastTheLastInstantIsAMalformedChart() {
+    QuoteUnavailableException e =
+        unavailable(
+            chart(
+                "\"currency\":\"USD\",\"regularMarketPrice\":105,"
+                    + "\"regularMarketTime\":9223372036854775807",
+                null,
+                null));
+
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+  }
 }
