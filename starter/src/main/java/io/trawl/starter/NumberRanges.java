@@ -142,6 +142,18 @@ public final class NumberRanges {
     }
   }
 
+  /** A share of a whole: 0 to 1, e.g. the share of records a bench changes. */
+  public static final class Fraction extends Range<Double> {
+    public Fraction() {
+      super(BigDecimal.ZERO, BigDecimal.ONE, false);
+    }
+
+    @Override
+    protected Double of(BigDecimal value) {
+      return value.doubleValue();
+    }
+  }
+
   /** Money in USD: 0 or more, with cents. */
   public static final class Usd extends Range<BigDecimal> {
     public Usd() {

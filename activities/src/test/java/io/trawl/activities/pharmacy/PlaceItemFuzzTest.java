@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trawl.activities.fuzz.BadInput;
 import io.trawl.activities.fuzz.Generator;
 import io.trawl.activities.fuzz.Tries;
+import io.trawl.activities.providers.apify.ApifyPlace;
 import io.trawl.activities.providers.apify.ApifyPlaceParser;
 import io.trawl.workflows.pharmacy.PharmacySearch;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Apify Google Maps items from the fuzzer, through both readers of an item (the client's {@link
- * ApifyPlaceParser} and the pipeline's {@link PlaceItem}) and on through dedup and classification:
- * an item is a place or a {@code MalformedPlaceException} naming the field, nothing else.
+ * ApifyPlaceParser} and the pipeline's dedup) and on through dedup and classification: an item is a
+ * place or a {@code MalformedPlaceException} naming the field, nothing else.
  */
 class PlaceItemFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +62,7 @@ class PlaceItemFuzzTest {
             () ->
                 within(
                     () -> {
-                      PlaceItem place = PlaceItem.fromJson(item);
+                      ApifyPlace place = new ApifyPlaceParser().parse(item);
                       new PlaceDeduper().add(place, item, SEARCH);
                       return classifier.classify(place);
                     }));
@@ -76,6 +77,9 @@ class PlaceItemFuzzTest {
     assertThat(pipeline)
         .satisfiesAnyOf(
             t -> assertThat(t).isNull(),
-            t -> assertThat(t).isInstanceOf(MalformedPlaceException.class));
+            t ->
+                assertThat(t)
+                    .isInstanceOf(
+                        io.trawl.activities.providers.apify.MalformedPlaceException.class));
   }
 }

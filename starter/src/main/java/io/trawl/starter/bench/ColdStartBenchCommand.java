@@ -2,6 +2,7 @@ package io.trawl.starter.bench;
 
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.runtime.StartupPhases;
 import io.trawl.worker.runtime.TrawlHome;
@@ -61,6 +62,7 @@ public final class ColdStartBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--runs",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "3",
       description = "Runs with and without CDS each, after the first (default 3).")

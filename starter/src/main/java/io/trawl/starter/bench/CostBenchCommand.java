@@ -3,6 +3,7 @@ package io.trawl.starter.bench;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
@@ -47,6 +48,7 @@ public final class CostBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--queries",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "10",
       description = "Searches scraped every 6 hours (default 10).")
@@ -54,6 +56,7 @@ public final class CostBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--days",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "7",
       description = "Days simulated (default 7).")

@@ -3,6 +3,7 @@ package io.trawl.starter.bench;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.config.ByteSize;
 import io.trawl.worker.runtime.TrawlHome;
@@ -51,6 +52,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--records",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "200000",
       description = "Records per pass (default 200000).")
@@ -58,6 +60,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--changed",
+      converter = NumberRanges.Fraction.class,
       paramLabel = "SHARE",
       defaultValue = "0.1",
       description = "Share of records changed in the third pass, 0..1 (default 0.1).")
@@ -65,6 +68,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--naive-rows",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "5000",
       description = "Records the naive INSERT baseline writes (default 5000; its rate is flat).")
@@ -72,6 +76,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--heap-probe",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "50000",
       description =

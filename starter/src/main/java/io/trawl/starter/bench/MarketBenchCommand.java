@@ -3,6 +3,7 @@ package io.trawl.starter.bench;
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.runtime.TrawlHome;
 import io.trawl.workflows.market.QuoteSource;
@@ -59,6 +60,7 @@ public final class MarketBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--symbols",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "50",
       description = "Tracked symbols collected every interval (default 50).")
@@ -73,6 +75,7 @@ public final class MarketBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--reads",
+      converter = NumberRanges.NonNegativeInt.class,
       paramLabel = "N",
       defaultValue = "4000",
       description = "On-demand reads over the day (default 4000).")
@@ -80,6 +83,7 @@ public final class MarketBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      converter = NumberRanges.NonNegativeLong.class,
       paramLabel = "N",
       defaultValue = "20261205",
       description = "Seeds the read pattern (default 20261205).")

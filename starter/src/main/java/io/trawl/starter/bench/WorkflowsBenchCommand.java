@@ -4,6 +4,7 @@ import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.CommonOptions;
 import io.trawl.starter.ExitCodes;
 import io.trawl.starter.Json;
+import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.runtime.CliLookup;
 import io.trawl.worker.runtime.TemporalCli;
@@ -57,6 +58,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--runs",
+      converter = NumberRanges.NonNegativeInt.class,
       paramLabel = "N",
       defaultValue = "2000",
       description = "Runs timed per server for the overhead (default 2000; 0 skips it).")
@@ -64,6 +66,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrent",
+      converter = NumberRanges.NonNegativeInt.class,
       paramLabel = "N",
       defaultValue = "10000",
       description = "Runs polling at once for the scale half (default 10000; 0 skips it).")
@@ -79,6 +82,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--cache",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       defaultValue = "1000",
       description = "The scale worker's sticky workflow cache (default 1000).")
@@ -86,6 +90,7 @@ public final class WorkflowsBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--in-flight",
+      converter = NumberRanges.PositiveInt.class,
       paramLabel = "N",
       description = "Overhead runs open at once (default " + OverheadBench.DEFAULT_IN_FLIGHT + ").")
   int inFlight = OverheadBench.DEFAULT_IN_FLIGHT;
