@@ -4,7 +4,6 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.trawl.activities.cache.ApiCacheRepository;
-import io.trawl.activities.market.BloombergProvider;
 import io.trawl.activities.market.BreakerJournal;
 import io.trawl.activities.market.MarketQuoteActivitiesImpl;
 import io.trawl.activities.market.MarketStoreActivitiesImpl;
@@ -12,14 +11,10 @@ import io.trawl.activities.market.QuoteCache;
 import io.trawl.activities.market.QuoteChain;
 import io.trawl.activities.market.SourceBreaker;
 import io.trawl.activities.market.UnlockerBudget;
-import io.trawl.activities.market.YahooProvider;
 import io.trawl.activities.market.store.MarketCallRepository;
-import io.trawl.activities.market.store.QuoteRepository;
 import io.trawl.activities.market.store.TrackedSymbols;
-import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.activities.providers.yahoo.YahooClient;
-import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.activities.spend.SpendLedger;
 import io.trawl.activities.spend.SpendListener;
 import io.trawl.worker.config.CallBudgets;
@@ -33,7 +28,6 @@ import io.trawl.workflows.market.MarketQuotesWorkflowImpl;
 import io.trawl.workflows.market.QuoteSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,18 +94,15 @@ public final class MarketRegistration {
     SourceBreaker yahooBreaker =
         breaker(QuoteSource.YAHOO, config.yahooBreaker(), clock, journal, reporter);
     QuoteChain chain =
-        new QuoteChain(
+        QuoteChain.overUnlockerAndYahoo(
             config.chain(),
             cache,
-            Map.of(
-                QuoteSource.BRIGHT_DATA,
-                new BloombergProvider(
-                    unlocker, new BloombergPageParser(clock, config.unlockerCostUsd())),
-                QuoteSource.YAHOO,
-                new YahooProvider(yahoo, new YahooQuoteParser(clock))),
-            Map.of(QuoteSource.BRIGHT_DATA, brightData, QuoteSource.YAHOO, yahooBreaker),
+            unlocker,
+            yahoo,
+            brightData,
+            yahooBreaker,
             budget,
-            new QuoteRepository(dataSource),
+            dataSource,
             calls,
             clock);
     TrackedSymbols tracked = new TrackedSymbols(dataSource);

@@ -4,6 +4,10 @@ import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.market.store.MarketCallRepository;
 import io.trawl.activities.market.store.QuoteRepository;
 import io.trawl.activities.providers.QuoteUnavailableException;
+import io.trawl.activities.providers.unlocker.BloombergPageParser;
+import io.trawl.activities.providers.unlocker.UnlockerClient;
+import io.trawl.activities.providers.yahoo.YahooClient;
+import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.market.MarketSymbol;
 import io.trawl.workflows.market.Quote;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +79,38 @@ public final class QuoteChain {
   private final QuoteRepository quotes;
   private final MarketCallRepository calls;
   private final Clock clock;
+
+  /**
+   * The chain trawl runs: Bloomberg quote pages through the Web Unlocker and Yahoo's chart API,
+   * each behind its own breaker, quotes stored in {@code quotes}. Workers, the market bench and
+   * tests build it here so they exercise the same wiring.
+   */
+  public static QuoteChain overUnlockerAndYahoo(
+      Settings settings,
+      QuoteCache cache,
+      UnlockerClient unlocker,
+      YahooClient yahoo,
+      SourceBreaker unlockerBreaker,
+      SourceBreaker yahooBreaker,
+      UnlockerBudget budget,
+      DataSource dataSource,
+      MarketCallRepository calls,
+      Clock clock) {
+    return new QuoteChain(
+        settings,
+        cache,
+        Map.of(
+            QuoteSource.BRIGHT_DATA,
+            new BloombergProvider(
+                unlocker, new BloombergPageParser(clock, settings.unlockerCostUsd())),
+            QuoteSource.YAHOO,
+            new YahooProvider(yahoo, new YahooQuoteParser(clock))),
+        Map.of(QuoteSource.BRIGHT_DATA, unlockerBreaker, QuoteSource.YAHOO, yahooBreaker),
+        budget,
+        new QuoteRepository(dataSource),
+        calls,
+        clock);
+  }
 
   public QuoteChain(
       Settings settings,

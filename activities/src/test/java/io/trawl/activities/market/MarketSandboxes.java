@@ -2,13 +2,10 @@ package io.trawl.activities.market;
 
 import io.trawl.activities.cache.ApiCacheRepository;
 import io.trawl.activities.market.store.MarketCallRepository;
-import io.trawl.activities.market.store.QuoteRepository;
-import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.activities.providers.unlocker.UnlockerConfig;
 import io.trawl.activities.providers.yahoo.YahooClient;
 import io.trawl.activities.providers.yahoo.YahooConfig;
-import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.activities.spend.SpendLedger;
 import io.trawl.activities.spend.SpendListener;
 import io.trawl.sandbox.brightdata.MutableClock;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -72,24 +68,18 @@ final class MarketSandboxes implements AutoCloseable {
     YahooClient yahooClient =
         new YahooClient(YahooConfig.sandbox(yahoo.baseUrl()), YahooClient.Settings.DEFAULT, clock);
     chain =
-        new QuoteChain(
+        QuoteChain.overUnlockerAndYahoo(
             new QuoteChain.Settings(order, COST),
             cache,
-            Map.of(
-                QuoteSource.BRIGHT_DATA,
-                new BloombergProvider(unlockerClient, new BloombergPageParser(clock, COST)),
-                QuoteSource.YAHOO,
-                new YahooProvider(yahooClient, new YahooQuoteParser(clock))),
-            Map.of(
-                QuoteSource.BRIGHT_DATA,
-                journal.watch(
-                    new SourceBreaker(
-                        QuoteSource.BRIGHT_DATA, SourceBreaker.Settings.BRIGHT_DATA, clock)),
-                QuoteSource.YAHOO,
-                journal.watch(
-                    new SourceBreaker(QuoteSource.YAHOO, SourceBreaker.Settings.YAHOO, clock))),
+            unlockerClient,
+            yahooClient,
+            journal.watch(
+                new SourceBreaker(
+                    QuoteSource.BRIGHT_DATA, SourceBreaker.Settings.BRIGHT_DATA, clock)),
+            journal.watch(
+                new SourceBreaker(QuoteSource.YAHOO, SourceBreaker.Settings.YAHOO, clock)),
             budget,
-            new QuoteRepository(db),
+            db,
             calls,
             clock);
   }

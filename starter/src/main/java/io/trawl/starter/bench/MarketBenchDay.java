@@ -2,23 +2,18 @@ package io.trawl.starter.bench;
 
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.cache.ApiCacheRepository;
-import io.trawl.activities.market.BloombergProvider;
 import io.trawl.activities.market.BreakerJournal;
 import io.trawl.activities.market.QuoteCache;
 import io.trawl.activities.market.QuoteChain;
 import io.trawl.activities.market.SourceBreaker;
 import io.trawl.activities.market.UnlockerBudget;
-import io.trawl.activities.market.YahooProvider;
 import io.trawl.activities.market.store.MarketCallRepository;
 import io.trawl.activities.market.store.MarketStats;
 import io.trawl.activities.market.store.MarketStatsReport;
-import io.trawl.activities.market.store.QuoteRepository;
-import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.activities.providers.unlocker.UnlockerConfig;
 import io.trawl.activities.providers.yahoo.YahooClient;
 import io.trawl.activities.providers.yahoo.YahooConfig;
-import io.trawl.activities.providers.yahoo.YahooQuoteParser;
 import io.trawl.activities.spend.SpendLedger;
 import io.trawl.activities.spend.SpendListener;
 import io.trawl.activities.store.Migrations;
@@ -297,24 +292,16 @@ final class MarketBenchDay {
             clock);
     YahooClient yahooClient =
         new YahooClient(YahooConfig.sandbox(yahoo.baseUrl()), YahooClient.Settings.DEFAULT, clock);
-    return new QuoteChain(
+    return QuoteChain.overUnlockerAndYahoo(
         new QuoteChain.Settings(order, UNLOCKER_COST),
         cache,
-        Map.of(
-            QuoteSource.BRIGHT_DATA,
-            new BloombergProvider(unlockerClient, new BloombergPageParser(clock, UNLOCKER_COST)),
-            QuoteSource.YAHOO,
-            new YahooProvider(yahooClient, new YahooQuoteParser(clock))),
-        Map.of(
-            QuoteSource.BRIGHT_DATA,
-            journal.watch(
-                new SourceBreaker(
-                    QuoteSource.BRIGHT_DATA, SourceBreaker.Settings.BRIGHT_DATA, clock)),
-            QuoteSource.YAHOO,
-            journal.watch(
-                new SourceBreaker(QuoteSource.YAHOO, SourceBreaker.Settings.YAHOO, clock))),
+        unlockerClient,
+        yahooClient,
+        journal.watch(
+            new SourceBreaker(QuoteSource.BRIGHT_DATA, SourceBreaker.Settings.BRIGHT_DATA, clock)),
+        journal.watch(new SourceBreaker(QuoteSource.YAHOO, SourceBreaker.Settings.YAHOO, clock)),
         budget,
-        new QuoteRepository(db),
+        db,
         calls,
         clock);
   }
