@@ -82,63 +82,50 @@ public final class NumberRanges {
     }
   }
 
-  /** Counts, limits, days: 1 or more. */
-  public static final class PositiveInt extends Range<Integer> {
-    public PositiveInt() {
-      super(1, Integer.MAX_VALUE);
+  /** A whole number within bounds that may pass an int's, e.g. a row id. */
+  public abstract static class LongRange extends Range<Long> {
+    protected LongRange(long min, long max) {
+      super(min, max);
     }
 
     @Override
-    protected Integer of(BigDecimal value) {
-      return value.intValueExact();
+    protected Long of(BigDecimal value) {
+      return value.longValueExact();
+    }
+  }
+
+  /** Counts, limits, days: 1 or more. */
+  public static final class PositiveInt extends IntRange {
+    public PositiveInt() {
+      super(1, Integer.MAX_VALUE);
     }
   }
 
   /** Counts where none is meaningful: 0 or more. */
-  public static final class NonNegativeInt extends Range<Integer> {
+  public static final class NonNegativeInt extends IntRange {
     public NonNegativeInt() {
       super(0, Integer.MAX_VALUE);
-    }
-
-    @Override
-    protected Integer of(BigDecimal value) {
-      return value.intValueExact();
     }
   }
 
   /** Row ids and seeds: 1 or more. */
-  public static final class PositiveLong extends Range<Long> {
+  public static final class PositiveLong extends LongRange {
     public PositiveLong() {
       super(1, Long.MAX_VALUE);
-    }
-
-    @Override
-    protected Long of(BigDecimal value) {
-      return value.longValueExact();
     }
   }
 
   /** Sizes and seeds where zero is allowed: 0 or more. */
-  public static final class NonNegativeLong extends Range<Long> {
+  public static final class NonNegativeLong extends LongRange {
     public NonNegativeLong() {
       super(0, Long.MAX_VALUE);
-    }
-
-    @Override
-    protected Long of(BigDecimal value) {
-      return value.longValueExact();
     }
   }
 
   /** A TCP port to listen on: 1..65535. */
-  public static final class Port extends Range<Integer> {
+  public static final class Port extends IntRange {
     public Port() {
       super(1, 65_535);
-    }
-
-    @Override
-    protected Integer of(BigDecimal value) {
-      return value.intValueExact();
     }
   }
 
