@@ -2,6 +2,7 @@ package io.trawl.activities.market;
 
 import io.trawl.activities.market.store.MarketCallRepository;
 import io.trawl.activities.spend.BudgetStatus;
+import io.trawl.activities.spend.CallBudget;
 import io.trawl.activities.spend.SpendLedger;
 import io.trawl.activities.spend.SpendListener;
 import io.trawl.workflows.market.QuoteSource;
@@ -30,13 +31,12 @@ public final class UnlockerBudget {
 
   private static final Logger log = LoggerFactory.getLogger(UnlockerBudget.class);
 
-  private final SpendLedger ledger;
+  // The ledger work (hold, settle, release, the listener's reports) is any paid call's.
+  private final CallBudget budget;
   private final MarketCallRepository calls;
   private final BigDecimal dailyLimitUsd;
   private final ZoneId zone;
   private final boolean sandbox;
-  private final Clock clock;
-  private final SpendListener listener;
   private final AtomicReference<Refusal> refusal = new AtomicReference<>();
 
   private record Refusal(LocalDate day, String message) {}
@@ -52,13 +52,11 @@ public final class UnlockerBudget {
     if (dailyLimitUsd.signum() < 0) {
       throw new IllegalArgumentException("the Unlocker's daily budget must not be negative");
     }
-    this.ledger = ledger;
+    this.budget = new CallBudget(ledger, PROVIDER, dailyLimitUsd, zone, sandbox, clock, listener);
     this.calls = calls;
     this.dailyLimitUsd = dailyLimitUsd;
     this.zone = zone;
     this.sandbox = sandbox;
-    this.clock = clock;
-    this.listener = listener;
   }
 
   /** The ledger scope: sandbox requests keep their own budget under the same limit. */
@@ -96,13 +94,8 @@ public final class UnlockerBudget {
       return earlier;
     }
     LocalDate day = today();
-    SpendLedger.Reservation reservation =
-        ledger.reserve(entry(callKey), day, dailyLimitUsd, amount, null);
-    listener.budgetChanged(reservation.status());
+    SpendLedger.Reservation reservation = budget.hold(callKey, amount, null);
     if (reservation.granted()) {
-      if (!reservation.repeated()) {
-        listener.paidCall(PROVIDER, mode());
-      }
       return Optional.empty();
     }
     String message = exhausted(reservation.status(), amount);
@@ -116,17 +109,12 @@ public final class UnlockerBudget {
 
   /** The page was delivered: the request costs {@code cost}. */
   public void settle(String callKey, BigDecimal cost) {
-    SpendLedger.Settlement settlement =
-        ledger.settle(entry(callKey), today(), dailyLimitUsd, 1, cost);
-    if (!settlement.repeated()) {
-      listener.settled(PROVIDER, mode(), 1, cost);
-    }
-    listener.budgetChanged(settlement.status());
+    budget.settle(callKey, 1, cost);
   }
 
   /** Nothing was billed (a block, an error): the reservation goes back. */
   public void release(String callKey) {
-    ledger.release(entry(callKey)).ifPresent(listener::budgetChanged);
+    budget.release(callKey);
   }
 
   private String exhausted(BudgetStatus status, BigDecimal amount) {
@@ -153,16 +141,8 @@ public final class UnlockerBudget {
         + ".daily_usd in trawl.yaml to pay for more";
   }
 
-  private SpendLedger.Entry entry(String callKey) {
-    return new SpendLedger.Entry(scope(), PROVIDER, mode(), callKey);
-  }
-
-  private String mode() {
-    return sandbox ? "sandbox" : "real";
-  }
-
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(zone));
+    return budget.today();
   }
 
   private static String usd(BigDecimal amount) {

@@ -62,9 +62,7 @@ public final class CallBudget {
    * @param cap the run's cap, or null
    */
   public void reserve(String callKey, BigDecimal amount, SpendLedger.RunCap cap) {
-    SpendLedger.Reservation reservation =
-        ledger.reserve(entry(callKey), today(), dailyLimitUsd, amount, cap);
-    listener.budgetChanged(reservation.status());
+    SpendLedger.Reservation reservation = hold(callKey, amount, cap);
     if (reservation.overRunCap()) {
       throw Failures.budgetExhausted(
           "the run's cost cap of "
@@ -91,14 +89,27 @@ public final class CallBudget {
               + provider
               + ".daily_usd in trawl.yaml or wait for the next day");
     }
-    if (!reservation.repeated()) {
-      listener.paidCall(provider, mode);
-    }
     log.debug(
         "budget reserved scope={} call={} amount={}",
         reservation.status().scope(),
         callKey,
         amount);
+  }
+
+  /**
+   * Asks the ledger to hold {@code amount} for the call {@code callKey} and tells the listener; a
+   * first hold granted counts as a paid call. The answer says whether it was refused, and by what.
+   *
+   * @param cap the run's cap, or null
+   */
+  public SpendLedger.Reservation hold(String callKey, BigDecimal amount, SpendLedger.RunCap cap) {
+    SpendLedger.Reservation reservation =
+        ledger.reserve(entry(callKey), today(), dailyLimitUsd, amount, cap);
+    listener.budgetChanged(reservation.status());
+    if (reservation.granted() && !reservation.repeated()) {
+      listener.paidCall(provider, mode);
+    }
+    return reservation;
   }
 
   /** Replaces the call's reservation with its actual cost. */
@@ -121,7 +132,8 @@ public final class CallBudget {
     return new SpendLedger.Entry(scope, provider, mode, callKey);
   }
 
-  private LocalDate today() {
+  /** The budget's day now, in its zone. */
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(zone));
   }
 }
