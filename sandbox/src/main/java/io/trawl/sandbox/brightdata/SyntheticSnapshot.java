@@ -22,7 +22,9 @@ import java.util.List;
  */
 public final class SyntheticSnapshot {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> KEYWORDS =
+
+  /** The job titles its records carry; searches that want realistic hits ask for these. */
+  public static final List<String> KEYWORDS =
       List.of(
           "Data Engineer",
           "Software Engineer",
@@ -32,6 +34,7 @@ public final class SyntheticSnapshot {
           "Machine Learning Engineer",
           "Backend Developer",
           "Site Reliability Engineer");
+
   private static final List<String> LOCATIONS =
       List.of("Netherlands", "Amsterdam", "Rotterdam", "Utrecht", "Germany", "United States");
   private static final LocalDate DAY = LocalDate.of(2026, 11, 25);

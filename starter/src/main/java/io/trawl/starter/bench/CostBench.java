@@ -9,6 +9,7 @@ import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.BrightDataConfig;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.sandbox.brightdata.MutableClock;
+import io.trawl.sandbox.brightdata.SyntheticSnapshot;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.IngestResult;
 import io.trawl.workflows.jobs.ProviderRef;
@@ -42,16 +43,8 @@ final class CostBench {
   static final Duration EVERY = Duration.ofHours(6);
   // 03:00 UTC: the universe changes at midnight, so no scrape straddles a day boundary.
   static final Instant START = Instant.parse("2026-11-02T03:00:00Z");
-  private static final List<String> KEYWORDS =
-      List.of(
-          "Data Engineer",
-          "Software Engineer",
-          "Data Analyst",
-          "Product Manager",
-          "DevOps Engineer",
-          "Machine Learning Engineer",
-          "Backend Developer",
-          "Site Reliability Engineer");
+  // Searches for the same job titles the ingest bench's synthetic records carry.
+  private static final List<String> KEYWORDS = SyntheticSnapshot.KEYWORDS;
   private static final List<String> LOCATIONS =
       List.of("Netherlands", "Germany", "United States", "Amsterdam");
   private static final int MAX_POLLS = 100;
