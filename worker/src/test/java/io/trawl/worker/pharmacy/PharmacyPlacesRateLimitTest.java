@@ -28,8 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * rateLimitManager: {@code burst = ceil(rps)}; Temporal's own TestTaskQueueAPIRateLimitOverrides
  * WorkerLimit expects "the first five activities run immediately" at 5 RPS). So an idle queue
  * starts 5 calls at once and 5 more within that second: 30 calls need at least (30 − 5) / 5 = 5 s,
- * and no one-second window holds more than 5 + 5. Were the rate held by each worker alone, two
- * workers would take about half that time and up to 20 calls in a second.
+ * and a one-second window holds 5 + 5 dispatches. The sandbox counts arrivals, and the way from
+ * dispatch to arrival (a worker's poll, an HTTP call) varies, so one call can cross into a window:
+ * 11 arrivals are possible, and CI saw them. Were the rate held by each worker alone, two workers
+ * would take about half that time and up to 20 calls in a second.
  */
 class PharmacyPlacesRateLimitTest {
   @RegisterExtension static final DevServerExtension server = new DevServerExtension();
@@ -72,7 +74,7 @@ class PharmacyPlacesRateLimitTest {
       assertThat(verified.unverified()).isZero();
       assertThat(stack.places.requests()).isEqualTo(PLACES);
       assertThat(seconds).isGreaterThanOrEqualTo((PLACES - RATE) / (double) RATE);
-      assertThat(stack.places.maxRequestsInAnySecond()).isLessThanOrEqualTo(2 * RATE);
+      assertThat(stack.places.maxRequestsInAnySecond()).isLessThanOrEqualTo(2 * RATE + 1);
     }
   }
 }
