@@ -29,9 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * WorkerLimit expects "the first five activities run immediately" at 5 RPS). So an idle queue
  * starts 5 calls at once and 5 more within that second: 30 calls need at least (30 − 5) / 5 = 5 s,
  * and a one-second window holds 5 + 5 dispatches. The sandbox counts arrivals, and the way from
- * dispatch to arrival (a worker's poll, an HTTP call) varies, so one call can cross into a window:
- * 11 arrivals are possible, and CI saw them. Were the rate held by each worker alone, two workers
- * would take about half that time and up to 20 calls in a second.
+ * dispatch to arrival (a worker's poll, an HTTP call) varies on a loaded machine, so calls cross
+ * window edges: CI counted 11 and 12. Were the rate held by each worker alone, two workers would
+ * take about half that time (2.5 s) and see up to 20 calls in a second (each worker's burst and
+ * refill): the test tells the two apart by the 5 s floor and by staying under those 20.
  */
 class PharmacyPlacesRateLimitTest {
   @RegisterExtension static final DevServerExtension server = new DevServerExtension();
@@ -74,7 +75,7 @@ class PharmacyPlacesRateLimitTest {
       assertThat(verified.unverified()).isZero();
       assertThat(stack.places.requests()).isEqualTo(PLACES);
       assertThat(seconds).isGreaterThanOrEqualTo((PLACES - RATE) / (double) RATE);
-      assertThat(stack.places.maxRequestsInAnySecond()).isLessThanOrEqualTo(2 * RATE + 1);
+      assertThat(stack.places.maxRequestsInAnySecond()).isLessThan(4 * RATE);
     }
   }
 }
