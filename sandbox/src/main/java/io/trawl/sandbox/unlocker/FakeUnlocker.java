@@ -7,6 +7,7 @@ import io.trawl.sandbox.market.PriceModel;
 import io.trawl.sandbox.market.RequestCounters;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class FakeUnlocker implements AutoCloseable {
   private final Clock clock;
   private final int requestedPort;
   private final Set<String> zones;
+  private Optional<String> requiredToken = Optional.empty();
   private final FaultCounts faults;
   private final RequestCounters counters = new RequestCounters();
   private LoopbackServer server;
@@ -63,6 +65,21 @@ public final class FakeUnlocker implements AutoCloseable {
     this.requestedPort = port;
   }
 
+  /**
+   * Makes the account accept only this API token, as the real service does; call before {@link
+   * #start()}. Without it any bearer token is accepted.
+   */
+  public synchronized FakeUnlocker requiringToken(String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("token must not be blank");
+    }
+    if (server != null) {
+      throw new IllegalStateException("requiringToken must be called before start()");
+    }
+    requiredToken = Optional.of(token);
+    return this;
+  }
+
   /** Binds 127.0.0.1 and starts serving; returns this for chaining. */
   public synchronized FakeUnlocker start() {
     if (server == null) {
@@ -71,7 +88,7 @@ public final class FakeUnlocker implements AutoCloseable {
               requestedPort,
               Map.of(
                   "/request",
-                  new RequestHandler(clock, faults, counters, zones),
+                  new RequestHandler(clock, faults, counters, zones, requiredToken),
                   "/__admin/",
                   new FaultsAdmin<>(
                       UnlockerFaults.class,

@@ -35,12 +35,31 @@ final class RequestHandler implements HttpHandler {
   private final FaultCounts faults;
   private final RequestCounters counters;
   private final Set<String> zones;
+  private final Optional<String> requiredToken;
 
-  RequestHandler(Clock clock, FaultCounts faults, RequestCounters counters, Set<String> zones) {
+  /**
+   * @param requiredToken the one API token the account accepts; empty accepts any bearer token (the
+   *     everyday sandbox)
+   */
+  RequestHandler(
+      Clock clock,
+      FaultCounts faults,
+      RequestCounters counters,
+      Set<String> zones,
+      Optional<String> requiredToken) {
     this.clock = clock;
     this.faults = faults;
     this.counters = counters;
     this.zones = zones;
+    this.requiredToken = requiredToken;
+  }
+
+  private boolean accepted(String authorization) {
+    if (authorization == null || !BEARER.matcher(authorization).matches()) {
+      return false;
+    }
+    String token = authorization.substring("bearer".length()).trim();
+    return requiredToken.map(token::equals).orElse(true);
   }
 
   /** A parsed request body; null fields were missing. */
@@ -76,7 +95,7 @@ final class RequestHandler implements HttpHandler {
       return;
     }
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    if (armed.invalidToken() || authorization == null || !BEARER.matcher(authorization).matches()) {
+    if (armed.invalidToken() || !accepted(authorization)) {
       Replies.json(exchange, 401, Map.of("error", "User authentication is required"));
       return;
     }

@@ -140,6 +140,18 @@ class FakeUnlockerTest {
   }
 
   @Test
+  void anAccountWithARequiredTokenRefusesAnyOtherToken() {
+    fake = new FakeUnlocker(clock, UnlockerFaults.none()).requiringToken("the-real-token").start();
+    String body =
+        "{\"zone\":\"web_unlocker1\",\"url\":\"https://www.bloomberg.com/quote/AAPL:US\","
+            + "\"format\":\"raw\"}";
+
+    assertThat(post("another-token", body).statusCode()).isEqualTo(401);
+    assertThat(post("the-real-token", body).statusCode()).isEqualTo(200);
+    assertThat(fake.billedRequests()).isEqualTo(1);
+  }
+
+  @Test
   void missingBodyFieldsAre400BadRequest() {
     start(UnlockerFaults.none());
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.trawl.activities.market.SourceBreaker;
 import io.trawl.activities.notify.WebhookFormat;
 import io.trawl.activities.notify.WebhookTarget;
 import io.trawl.activities.providers.ProviderBreaker;
@@ -19,6 +20,7 @@ import io.trawl.worker.config.NotificationsConfig;
 import io.trawl.worker.metrics.TrawlMetrics;
 import io.trawl.worker.spend.SpendReporter;
 import io.trawl.workflows.common.Failures;
+import io.trawl.workflows.market.QuoteSource;
 import io.trawl.workflows.notify.NotificationKind;
 import io.trawl.workflows.notify.NotificationWorkflow;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
@@ -142,6 +144,33 @@ class SpendAlertsTest {
     assertThat(scrape()).contains("trawl_breaker_open{source=\"brightdata\"} 1.0");
     assertThat(scrape())
         .contains("trawl_breaker_transitions_total{source=\"brightdata\",to=\"open\"}");
+  }
+
+  @Test
+  void aMarketSourceBreakerOpeningAlertsAndMovesItsGauges() throws Exception {
+    SourceBreaker yahoo =
+        new SourceBreaker(
+            QuoteSource.YAHOO,
+            new SourceBreaker.Settings(2, Duration.ofSeconds(60)),
+            Clock.systemUTC());
+    reporter.watch(yahoo);
+    assertThat(scrape()).contains("trawl_breaker_open{source=\"yahoo\"} 0.0");
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(yahoo.tryAcquire()).isTrue();
+      yahoo.failure(Duration.ofMillis(5), new IllegalStateException("HTTP 503 from Yahoo"));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(receiver.bodies("/finance")).hasSize(1));
+    JsonNode alert = json.readTree(receiver.bodies("/finance").get(0));
+    assertThat(alert.get("event").asText()).isEqualTo("breaker_opened");
+    assertThat(alert.get("pipeline").asText()).isEqualTo("market");
+    assertThat(alert.get("title").asText()).isEqualTo("circuit breaker yahoo opened");
+    assertThat(alert.get("message").asText()).contains("failed 2 times in a row");
+    assertThat(scrape()).contains("trawl_breaker_open{source=\"yahoo\"} 1.0");
+    assertThat(scrape()).contains("trawl_breaker_state{source=\"yahoo\"} 2.0");
   }
 
   private static String scrape() {
