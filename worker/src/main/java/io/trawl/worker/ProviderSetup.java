@@ -19,11 +19,14 @@ import io.trawl.sandbox.maps.MapsUniverse;
 import io.trawl.sandbox.places.FakePlaces;
 import io.trawl.sandbox.places.PlacesFaults;
 import io.trawl.sandbox.unlocker.FakeUnlocker;
+import io.trawl.sandbox.unlocker.UnlockerFaults;
 import io.trawl.sandbox.yahoo.FakeYahoo;
+import io.trawl.sandbox.yahoo.YahooFaults;
 import io.trawl.worker.config.MarketConfig;
 import io.trawl.worker.config.TrawlConfig;
 import io.trawl.worker.config.TrawlConfigLoader;
 import io.trawl.worker.etl.EtlWorkerSettings;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,14 +96,30 @@ public final class ProviderSetup implements AutoCloseable {
       FakeUnlocker unlockerSandbox = null;
       String unlockerUrl = null;
       if (blank(env.get(UnlockerConfig.TOKEN_VARIABLE))) {
-        unlockerSandbox = new FakeUnlocker().start();
+        unlockerSandbox =
+            new FakeUnlocker(
+                    Clock.systemUTC(),
+                    SandboxFaultsVariable.read(
+                        env,
+                        SandboxFaultsVariable.UNLOCKER,
+                        UnlockerFaults.class,
+                        UnlockerFaults.none()))
+                .start();
         unlockerUrl = unlockerSandbox.baseUrl();
       }
       FakeYahoo yahooSandbox = null;
       String yahooUrl = null;
       if (blank(env.get(YahooConfig.BASE_URL_VARIABLE))) {
         // The sandbox's everyday behaviour: one chart in ten fails, as the real site's do.
-        yahooSandbox = new FakeYahoo().start();
+        yahooSandbox =
+            new FakeYahoo(
+                    Clock.systemUTC(),
+                    SandboxFaultsVariable.read(
+                        env,
+                        SandboxFaultsVariable.YAHOO,
+                        YahooFaults.class,
+                        YahooFaults.defaults()))
+                .start();
         yahooUrl = yahooSandbox.baseUrl();
       }
       String zone = MarketConfig.of(config).unlockerZone();

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.trawl.sandbox.Exchanges;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -74,32 +75,58 @@ public final class FaultsAdmin<F extends Record> implements HttpHandler {
   }
 
   private void armFaults(HttpExchange exchange) throws IOException {
-    ObjectNode merged = Replies.JSON.valueToTree(everyday);
+    F armed;
     try {
-      JsonNode requested = Replies.JSON.readTree(Exchanges.body(exchange));
-      if (requested == null || !requested.isObject()) {
-        Replies.text(exchange, 400, "faults must be a JSON object");
-        return;
-      }
-      for (Map.Entry<String, JsonNode> field : requested.properties()) {
-        if (!merged.has(field.getKey())) {
-          Replies.text(
-              exchange, 400, "unknown fault " + field.getKey() + "; known: " + names(merged));
-          return;
-        }
-        merged.set(field.getKey(), field.getValue());
-      }
-      F armed = Replies.JSON.treeToValue(merged, type);
-      arm.accept(armed);
-      log.info("sandbox faults armed {}", armed);
-      Replies.json(exchange, 200, armed);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      Replies.text(exchange, 400, "invalid faults: " + cause.getMessage());
+      armed = merge(type, everyday, new String(Exchanges.body(exchange), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      Replies.text(exchange, 400, e.getMessage());
+      return;
     }
+    arm.accept(armed);
+    log.info("sandbox faults armed {}", armed);
+    Replies.json(exchange, 200, armed);
+  }
+
+  /**
+   * Faults from a JSON object whose fields override {@code everyday}'s, as {@code POST faults} and
+   * the {@code TRAWL_SANDBOX_*_FAULTS} variables take them.
+   *
+   * @throws IllegalArgumentException naming an unknown field or an invalid value
+   */
+  public static <F extends Record> F merge(Class<F> type, F everyday, String json) {
+    JsonNode requested = readJson(json);
+    if (requested == null || !requested.isObject()) {
+      throw new IllegalArgumentException("faults must be a JSON object");
+    }
+    ObjectNode merged = Replies.JSON.valueToTree(everyday);
+    for (Map.Entry<String, JsonNode> field : requested.properties()) {
+      if (!merged.has(field.getKey())) {
+        throw new IllegalArgumentException(
+            "unknown fault " + field.getKey() + "; known: " + names(merged));
+      }
+      merged.set(field.getKey(), field.getValue());
+    }
+    try {
+      return Replies.JSON.treeToValue(merged, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static JsonNode readJson(String json) {
+    try {
+      return Replies.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static IllegalArgumentException invalid(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return new IllegalArgumentException("invalid faults: " + cause.getMessage(), e);
   }
 
   private static String names(ObjectNode node) {
