@@ -27,19 +27,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * itself a failure here).
  */
 class CommandTreeWalkTest {
-  private static final Set<Class<?>> NUMBERS =
-      Set.of(
-          int.class,
-          Integer.class,
-          long.class,
-          Long.class,
-          short.class,
-          Short.class,
-          double.class,
-          Double.class,
-          float.class,
-          Float.class,
-          BigDecimal.class);
+  private static final Set<Class<?>> NUMBERS = CommandTree.NUMBERS;
 
   /** The exit code of a command line that parsed: the command itself never runs in this test. */
   private static final int PARSED = 99;
@@ -60,59 +48,6 @@ class CommandTreeWalkTest {
     }
   }
 
-  private static List<CommandSpec> allCommands() {
-    List<CommandSpec> all = new ArrayList<>();
-    collect(TrawlCommand.newCommandLine().getCommandSpec(), all);
-    return all;
-  }
-
-  private static void collect(CommandSpec spec, List<CommandSpec> into) {
-    if (spec.userObject() instanceof CommandLine.HelpCommand) {
-      return;
-    }
-    into.add(spec);
-    spec.subcommands().values().stream()
-        .map(CommandLine::getCommandSpec)
-        .distinct()
-        .forEach(sub -> collect(sub, into));
-  }
-
-  /** The words that select {@code spec} from the root, e.g. [jobs, scrape]. */
-  private static List<String> path(CommandSpec spec) {
-    List<String> words = new ArrayList<>();
-    for (CommandSpec s = spec; s.parent() != null; s = s.parent()) {
-      words.addFirst(s.name());
-    }
-    return words;
-  }
-
-  /** A value each required argument accepts, so only the fault under test is wrong. */
-  private static String validValue(ArgSpec arg) {
-    if (arg.type().isEnum()) {
-      return arg.type().getEnumConstants()[0].toString();
-    }
-    return NUMBERS.contains(arg.type()) ? "1" : "x";
-  }
-
-  /** The command's path plus its required options and parameters, each with a valid value. */
-  private static List<String> validArgs(CommandSpec spec) {
-    List<String> args = new ArrayList<>(path(spec));
-    for (OptionSpec option : spec.options()) {
-      if (option.required()) {
-        args.add(option.longestName());
-        if (option.arity().max() > 0) {
-          args.add(validValue(option));
-        }
-      }
-    }
-    for (PositionalParamSpec positional : spec.positionalParameters()) {
-      for (int i = 0; i < positional.arity().min(); i++) {
-        args.add(validValue(positional));
-      }
-    }
-    return args;
-  }
-
   private static void assertOneLineUsageError(
       SoftAssertions softly, List<String> args, Outcome outcome, String names) {
     String what =
@@ -124,14 +59,14 @@ class CommandTreeWalkTest {
 
   @Test
   void theWalkFindsEveryCommandGroup() {
-    assertThat(allCommands().stream().map(s -> String.join(" ", path(s))))
+    assertThat(CommandTree.allCommands().stream().map(s -> String.join(" ", CommandTree.path(s))))
         .contains("jobs scrape", "etl run", "pharmacy run", "schedule apply", "runs", "dev");
   }
 
   @Test
   void everyCommandRefusesAMissingRequiredArgumentInOneLine() {
     SoftAssertions softly = new SoftAssertions();
-    for (CommandSpec spec : allCommands()) {
+    for (CommandSpec spec : CommandTree.allCommands()) {
       List<ArgSpec> required =
           Stream.concat(spec.options().stream(), spec.positionalParameters().stream())
               .filter(a -> a.required() || (a.isPositional() && a.arity().min() > 0))
@@ -139,12 +74,12 @@ class CommandTreeWalkTest {
       for (ArgSpec missing : required) {
         // Every other required option is given; positionals only when an option is the one
         // missing, since dropping one positional shifts the rest.
-        List<String> args = new ArrayList<>(path(spec));
+        List<String> args = new ArrayList<>(CommandTree.path(spec));
         for (OptionSpec option : spec.options()) {
           if (option.required() && option != missing) {
             args.add(option.longestName());
             if (option.arity().max() > 0) {
-              args.add(validValue(option));
+              args.add(CommandTree.validValue(option));
             }
           }
         }
@@ -152,7 +87,7 @@ class CommandTreeWalkTest {
         if (missing instanceof OptionSpec option) {
           for (PositionalParamSpec positional : spec.positionalParameters()) {
             for (int i = 0; i < positional.arity().min(); i++) {
-              args.add(validValue(positional));
+              args.add(CommandTree.validValue(positional));
             }
           }
           label = option.longestName();
@@ -173,9 +108,9 @@ class CommandTreeWalkTest {
   @Test
   void everyCommandRefusesAnUnknownOptionInOneLine() {
     SoftAssertions softly = new SoftAssertions();
-    for (CommandSpec spec : allCommands()) {
-      List<String> args = validArgs(spec);
-      args.add(path(spec).size(), "--no-such-option");
+    for (CommandSpec spec : CommandTree.allCommands()) {
+      List<String> args = CommandTree.validArgs(spec);
+      args.add(CommandTree.path(spec).size(), "--no-such-option");
       assertOneLineUsageError(softly, args, run(args), "--no-such-option");
     }
     softly.assertAll();
@@ -185,7 +120,7 @@ class CommandTreeWalkTest {
   void everyNumericOptionRefusesOutOfRangeNumbersInOneLine() {
     SoftAssertions softly = new SoftAssertions();
     int checked = 0;
-    for (CommandSpec spec : allCommands()) {
+    for (CommandSpec spec : CommandTree.allCommands()) {
       for (OptionSpec option : spec.options()) {
         if (!NUMBERS.contains(option.type())) {
           continue;
@@ -195,7 +130,7 @@ class CommandTreeWalkTest {
         Optional<NumberRanges.Range<?>> range = NumberRanges.of(option);
         softly
             .assertThat(range)
-            .as(String.join(" ", path(spec)) + " " + name + " declares its range")
+            .as(String.join(" ", CommandTree.path(spec)) + " " + name + " declares its range")
             .isPresent();
         List<String> bad = new ArrayList<>(List.of("-1", "-99999999999999999999", "abc"));
         BigDecimal max =
@@ -205,8 +140,8 @@ class CommandTreeWalkTest {
           bad.add("0");
         }
         for (String value : bad) {
-          List<String> args = validArgs(spec);
-          args.add(path(spec).size(), name + "=" + value);
+          List<String> args = CommandTree.validArgs(spec);
+          args.add(CommandTree.path(spec).size(), name + "=" + value);
           assertOneLineUsageError(softly, args, run(args), name);
         }
       }
