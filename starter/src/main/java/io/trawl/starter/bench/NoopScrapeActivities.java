@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NoopScrapeActivities
     implements ScrapeRunActivities, SnapshotActivities, JobIngestActivities {
+  /** The provider the no-op runs record: the sandbox, so their first poll waits as a demo's. */
+  static final ProviderRef PROVIDER = new ProviderRef("brightdata", ProviderRef.SANDBOX);
+
   /** Activities a run makes when progress says "running" {@code runningPolls} times. */
   static int activitiesPerRun(int runningPolls) {
     // checkInterval, resolveDateRange, openRun, selectProvider, trigger, the polls, the ready
@@ -101,7 +104,7 @@ final class NoopScrapeActivities
 
   @Override
   public ProviderRef selectProvider(RunRef run) {
-    return new ProviderRef("brightdata", ProviderRef.SANDBOX);
+    return PROVIDER;
   }
 
   @Override

@@ -26,12 +26,13 @@ final class OverheadBench {
   static final int ACTIVITIES_PER_RUN = NoopScrapeActivities.activitiesPerRun(RUNNING_POLLS);
 
   /** The one timer a run with one "running" poll sleeps. */
-  static final long TIMER_MILLIS = JobsActivityOptions.POLL_FIRST_INTERVAL.toMillis();
+  static final long TIMER_MILLIS =
+      JobsActivityOptions.pollFirstInterval(NoopScrapeActivities.PROVIDER).toMillis();
 
   /**
-   * Runs in flight at once by default: enough that each run's 2 s timer overlaps others' work (the
-   * ceiling is in-flight / 2 s runs per second), few enough that the test server's timer lock,
-   * whose release walks a list of every open workflow task, stays short.
+   * Runs in flight at once by default: enough that each run's first-poll timer overlaps others'
+   * work (the ceiling is in-flight / timer runs per second), few enough that the test server's
+   * timer lock, whose release walks a list of every open workflow task, stays short.
    */
   static final int DEFAULT_IN_FLIGHT = 250;
 

@@ -143,10 +143,10 @@ record WorkflowsBenchReport(
   private void printOverhead(PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "overhead: the real ScrapeRunWorkflow, no-op activities (%d activities and one %d s timer"
+        "overhead: the real ScrapeRunWorkflow, no-op activities (%d activities and one %d ms timer"
             + " per run)%n",
         activitiesPerRun,
-        OverheadBench.TIMER_MILLIS / 1000);
+        OverheadBench.TIMER_MILLIS);
     out.printf(
         Locale.ROOT,
         "  %-26s %6s %8s %8s %12s %9s %7s %11s %9s%n",
