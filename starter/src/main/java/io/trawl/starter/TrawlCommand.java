@@ -65,10 +65,16 @@ public final class TrawlCommand implements Runnable {
     return newCommandLine().execute(args);
   }
 
+  /** Columns of {@code --help} text: the descriptions' longest line plus picocli's indent. */
+  static final int HELP_WIDTH = 100;
+
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new TrawlCommand());
     commandLine.setParameterExceptionHandler(new OneLineErrors());
     commandLine.setExecutionExceptionHandler(new OneLineErrors());
+    // Descriptions are written as lines of up to 95 characters; picocli's default 80 columns
+    // would break each of them in two.
+    commandLine.setUsageHelpWidth(HELP_WIDTH);
     commandLine.setExecutionStrategy(
         parsed -> {
           refuseNul(parsed);

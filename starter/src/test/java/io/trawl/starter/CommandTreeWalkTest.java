@@ -64,6 +64,33 @@ class CommandTreeWalkTest {
   }
 
   @Test
+  void everyHelpTextKeepsEachDescriptionLineWhole() {
+    SoftAssertions softly = new SoftAssertions();
+    for (CommandSpec spec : CommandTree.allCommands()) {
+      CommandLine commandLine = TrawlCommand.newCommandLine();
+      for (String word : CommandTree.path(spec)) {
+        commandLine = commandLine.getSubcommands().get(word);
+      }
+      String help = commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      for (String line : spec.usageMessage().description()) {
+        String shown;
+        try {
+          shown = String.format(line).strip();
+        } catch (java.util.IllegalFormatException e) {
+          softly.fail(
+              String.join(" ", CommandTree.path(spec)) + ": a lone % in \"" + line + "\": " + e);
+          continue;
+        }
+        softly
+            .assertThat(help)
+            .as(String.join(" ", CommandTree.path(spec)) + " --help breaks a line")
+            .contains(shown);
+      }
+    }
+    softly.assertAll();
+  }
+
+  @Test
   void everyCommandRefusesAMissingRequiredArgumentInOneLine() {
     SoftAssertions softly = new SoftAssertions();
     for (CommandSpec spec : CommandTree.allCommands()) {

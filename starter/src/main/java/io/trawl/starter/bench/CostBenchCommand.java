@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
       "embedded PostgreSQL, and the two jobs tables are compared.",
       "Prints records paid and their cost at $1.50 per 1,000 records, the strategy's share,",
       "jobs missed by the strategy, and a last line 'target met' or 'target missed: …'.",
-      "Targets: the strategy pays for <= 10% of the naive records and misses no job.",
+      "Targets: the strategy pays for <= 10%% of the naive records and misses no job.",
       "",
       "Example: trawl bench cost --queries 10 --days 7"
     })

@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
       "default, one workflow id per action. Workflow arguments are KEY=VALUE pairs.",
       "",
       "Examples:",
-      "  trawl schedule create nightly-lifecycle --workflow jobs-lifecycle --cron \"0 2 * * *\""
-          + " --tz Europe/Amsterdam threshold_days=14",
-      "  trawl schedule create de-nl --workflow jobs-scrape --every 6h --jitter 5m"
-          + " query=\"Data Engineer\" location=Netherlands"
+      "  trawl schedule create nightly-lifecycle --workflow jobs-lifecycle --cron \"0 2 * * *\" \\",
+      "      --tz Europe/Amsterdam threshold_days=14",
+      "  trawl schedule create de-nl --workflow jobs-scrape --every 6h --jitter 5m \\",
+      "      query=\"Data Engineer\" location=Netherlands"
     },
     footer = {"%nEach workflow's arguments: trawl schedule workflows"})
 public final class CreateCommand extends ScheduleSubcommand {
