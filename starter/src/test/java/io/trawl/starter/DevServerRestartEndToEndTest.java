@@ -51,10 +51,10 @@ class DevServerRestartEndToEndTest {
   @TempDir Path home;
   @TempDir Path nginxDir;
 
-  // Ready at the third progress poll: the first is answered before the stop, the rest after.
+  // Never ready before the stop, however slow the machine; ready at the first poll after it.
   private final FakeBrightData brightData =
       new FakeBrightData(
-              Clock.systemUTC(), FakeBrightData.Faults.builder().pollsBeforeReady(2).build())
+              Clock.systemUTC(), FakeBrightData.Faults.builder().pollsBeforeReady(1_000).build())
           .start();
 
   @AfterEach
@@ -104,6 +104,7 @@ class DevServerRestartEndToEndTest {
       }
       assertThat(brightData.downloads()).as("the scrape was still polling").isZero();
       assertThat(Files.size(part)).as("the download was still running").isLessThan(FILE_SIZE);
+      brightData.faults(FakeBrightData.Faults.none());
 
       ScrapeRunResult scraped;
       EtlSourceResult downloaded;
