@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -20,13 +23,15 @@ import java.util.Properties;
  * file counts. After a reboot only the bytes fsynced before it are trusted: a file's length can
  * reach the disk before its data does, and the tail would then be zeros that a resume would keep.
  *
+ * @param url SHA-256 of the URL the bytes came from (a digest: a URL may carry a token)
  * @param etag the entity's ETag, or null
  * @param lastModified its Last-Modified, or null
  * @param totalLength its full length, or -1
  * @param bootId the kernel's boot id when the record was written, or null where there is none
  * @param synced bytes of the partial file fsynced so far
  */
-record PartRecord(String etag, String lastModified, long totalLength, String bootId, long synced) {
+record PartRecord(
+    String url, String etag, String lastModified, long totalLength, String bootId, long synced) {
   private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
   /** The record's file beside {@code part}. */
@@ -41,6 +46,7 @@ record PartRecord(String etag, String lastModified, long totalLength, String boo
       properties.load(in);
       return Optional.of(
           new PartRecord(
+              properties.getProperty("url"),
               properties.getProperty("etag"),
               properties.getProperty("last_modified"),
               Long.parseLong(properties.getProperty("total_length", "-1")),
@@ -55,6 +61,7 @@ record PartRecord(String etag, String lastModified, long totalLength, String boo
   /** Replaces the record atomically, so a crash leaves the old one or the new one. */
   void write(Path part) throws IOException {
     Properties properties = new Properties();
+    properties.setProperty("url", url);
     if (etag != null) {
       properties.setProperty("etag", etag);
     }
@@ -76,12 +83,28 @@ record PartRecord(String etag, String lastModified, long totalLength, String boo
 
   /** The same record with more bytes known to be on disk. */
   PartRecord synced(long bytes) {
-    return new PartRecord(etag, lastModified, totalLength, bootId, bytes);
+    return new PartRecord(url, etag, lastModified, totalLength, bootId, bytes);
   }
 
   /** Removes the record beside {@code part}, if any. */
   static void delete(Path part) throws IOException {
     Files.deleteIfExists(pathOf(part));
+  }
+
+  /** The digest a record of bytes from {@code url} carries. */
+  static String digestOf(String url) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  /** True when the bytes came from {@code url}: a source whose URL changed starts over. */
+  boolean isFor(String url) {
+    return digestOf(url).equals(this.url);
   }
 
   /** True when the server can be asked whether the entity is still the same one. */

@@ -126,7 +126,11 @@ public final class ResumableDownload {
                 StandardOpenOption.WRITE);
         FileLock lock = exclusive(channel, spec)) {
       Entity entity =
-          Entity.resumeFrom(PartRecord.read(spec.part()), checkpoint, spec.part(), channel.size());
+          Entity.resumeFrom(
+              PartRecord.read(spec.part()).filter(record -> record.isFor(spec.url().toString())),
+              checkpoint,
+              spec.part(),
+              channel.size());
       long resumedFrom = entity.offset();
       int restarts = 0;
       while (true) {
@@ -223,6 +227,7 @@ public final class ResumableDownload {
     channel.force(false);
     PartRecord record =
         new PartRecord(
+            PartRecord.digestOf(spec.url().toString()),
             served.etag(),
             served.lastModified(),
             total,

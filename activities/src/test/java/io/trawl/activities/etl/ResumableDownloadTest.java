@@ -117,7 +117,12 @@ class ResumableDownloadTest {
         .isInstanceOf(ApplicationFailure.class);
     PartRecord written = PartRecord.read(part()).orElseThrow();
     new PartRecord(
-            written.etag(), written.lastModified(), written.totalLength(), "another-boot", 1 << 20)
+            written.url(),
+            written.etag(),
+            written.lastModified(),
+            written.totalLength(),
+            "another-boot",
+            1 << 20)
         .write(part());
 
     ResumableDownload.Result result =
@@ -141,6 +146,28 @@ class ResumableDownloadTest {
     assertThat(result.restarts()).isEqualTo(1);
     assertThat(result.sha256()).isEqualTo(changed.sha256());
     assertThat(Files.readAllBytes(part())).isEqualTo(changed.toByteArray());
+  }
+
+  @Test
+  void startsOverWhenThePartFileCameFromAnotherUrl() throws Exception {
+    server.put("other.parquet", content);
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(3 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    ResumableDownload.Spec other =
+        new ResumableDownload.Spec(
+            "bench",
+            HttpUrl.get(server.url("other.parquet")),
+            Headers.of(),
+            part(),
+            Long.MAX_VALUE,
+            null);
+
+    ResumableDownload.Result result = download.run(other, null, lastCheckpoint::set);
+
+    assertThat(result.resumedFrom()).isZero();
+    assertThat(server.stats("other.parquet").partialResponses()).isZero();
+    assertThat(Files.readAllBytes(part())).isEqualTo(content.toByteArray());
   }
 
   @Test
