@@ -30,8 +30,12 @@ final class DevProcess implements AutoCloseable {
   }
 
   static DevProcess start(Path home, Map<String, String> extraEnv) throws IOException {
-    int grpc = freePort();
-    int ui = freePort();
+    return start(home, extraEnv, freePort(), freePort());
+  }
+
+  /** On given ports: a restart on the same TRAWL_HOME keeps the address clients know. */
+  static DevProcess start(Path home, Map<String, String> extraEnv, int grpc, int ui)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on the real Temporal dev server process: a {@code trawl worker} JVM is SIGKILLed in
- * the middle of a download; the server keeps the workflow, and a second worker JVM resumes the
- * download from the last heartbeated offset with a Range request.
+ * the middle of a download; the server keeps the workflow, and a second worker JVM on the same
+ * machine resumes the download with a Range request from the bytes in the partial file, which the
+ * heartbeated offset may lag behind.
  */
 class EtlWorkerCrashEndToEndTest {
   private static final int SIZE = 48 << 20;
@@ -64,7 +65,7 @@ class EtlWorkerCrashEndToEndTest {
   }
 
   @Test
-  void killedWorkerJvmIsResumedByAnotherFromTheHeartbeatedOffsetByteExact() throws Exception {
+  void killedWorkerJvmIsResumedByAnotherFromThePartFileByteExact() throws Exception {
     FileContent content = FileContent.synthetic(SIZE, 48, PAR1, PAR1);
     files.put(NAME, content);
     files.faults(NAME, FileFaults.builder().stallAfterBytes(STALL_AT).build());
@@ -112,9 +113,8 @@ class EtlWorkerCrashEndToEndTest {
     FileStats stats = files.stats(NAME);
     assertThat(stats.partialResponses()).as("resumed with a Range request").isEqualTo(1);
     assertThat(stats.bodyBytes())
-        .as("bytes sent in total, resumed from %d", heartbeated)
-        .isLessThan((long) (SIZE * 1.2))
-        .isEqualTo(STALL_AT + SIZE - heartbeated);
+        .as("bytes sent in total; the last heartbeat said %d", heartbeated)
+        .isEqualTo(SIZE);
   }
 
   private Map<String, String> workerEnv() {

@@ -2,6 +2,7 @@ package io.trawl.activities.etl;
 
 import io.trawl.workflows.etl.DownloadCheckpoint;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Response;
@@ -22,11 +23,22 @@ record Entity(long offset, String etag, String lastModified) {
   }
 
   /**
-   * Where the previous attempt stopped, when its checkpoint is for this partial file, the file
-   * still holds that many bytes, and the server can be asked whether the entity is unchanged. Bytes
-   * past the checkpoint may be half-written and are dropped.
+   * Where a resume starts. The record beside the partial file comes first: written on this machine,
+   * it counts every byte the file holds (see {@link PartRecord#usableLength}). Without one, the
+   * previous attempt's heartbeated checkpoint, when it is for this partial file and the file still
+   * holds that many bytes; bytes past it may be half-written and are dropped. Either way the entity
+   * must carry an ETag or Last-Modified, so the server can be asked with If-Range whether it is
+   * still the same one.
    */
-  static Entity resumeFrom(DownloadCheckpoint checkpoint, Path part, long partSize) {
+  static Entity resumeFrom(
+      Optional<PartRecord> onDisk, DownloadCheckpoint checkpoint, Path part, long partSize) {
+    if (onDisk.isPresent()) {
+      PartRecord record = onDisk.get();
+      long usable = record.usableLength(partSize, PartRecord.currentBootId());
+      return usable > 0 && record.validated()
+          ? new Entity(usable, record.etag(), record.lastModified())
+          : fresh();
+    }
     if (checkpoint == null
         || !checkpoint.resumable()
         || !checkpoint.partPath().equals(part.toString())

@@ -37,7 +37,8 @@ public final class EtlDownloadActivitiesImpl implements EtlDownloadActivities {
     Path target = data.target(source);
     Path part = DataDirectory.partFile(target);
     Path staged = DataDirectory.stagedFile(target);
-    // The last checkpoint any earlier attempt reported, on whichever worker it ran.
+    // The last checkpoint any earlier attempt reported, on whichever worker it ran: the resume
+    // point only when this machine has no partial file of its own (ResumableDownload).
     DownloadCheckpoint checkpoint =
         context.getHeartbeatDetails(DownloadCheckpoint.class).orElse(null);
     ResumableDownload.Spec spec =
@@ -49,7 +50,7 @@ public final class EtlDownloadActivitiesImpl implements EtlDownloadActivities {
             source.maxBytes(),
             ifNoneMatch);
     log.info(
-        "download starting source={} attempt={} resume_offset={}",
+        "download starting source={} attempt={} heartbeat_offset={}",
         source.id(),
         context.getInfo().getAttempt(),
         checkpoint == null ? 0 : checkpoint.offset());

@@ -43,6 +43,7 @@ final class HashingFileWriter {
   private final BlockingQueue<Chunk> toWrite = new ArrayBlockingQueue<>(BUFFERS + 1);
   private final AtomicLong position;
   private final LongConsumer written;
+  private final LongConsumer synced;
   private final Thread hasher;
   private final Thread writer;
   private final Thread flusher;
@@ -58,12 +59,19 @@ final class HashingFileWriter {
    *     checkpoint it reports is exactly what is in the file even while the reader waits on a
    *     silent socket; an exception it throws (the activity was cancelled) stops the writer and is
    *     rethrown to the reader
+   * @param synced told the file's length after each periodic fsync, on the flushing thread: bytes
+   *     that survive a power cut; it must not throw
    */
   HashingFileWriter(
-      FileChannel channel, MessageDigest digest, long startOffset, LongConsumer written) {
+      FileChannel channel,
+      MessageDigest digest,
+      long startOffset,
+      LongConsumer written,
+      LongConsumer synced) {
     this.channel = channel;
     this.digest = digest;
     this.written = written;
+    this.synced = synced;
     this.position = new AtomicLong(startOffset);
     for (int i = 0; i < BUFFERS; i++) {
       free.add(new byte[BUFFER_SIZE]);
@@ -140,6 +148,7 @@ final class HashingFileWriter {
         if (now - flushed >= FLUSH_EVERY) {
           channel.force(false);
           flushed = now;
+          synced.accept(now);
         }
         if (System.nanoTime() - reportedAt >= KEEPALIVE_MILLIS * 1_000_000) {
           written.accept(now);

@@ -19,13 +19,18 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One attempt at streaming a URL into a partial file while hashing it, resuming from a checkpoint
- * with {@code Range} + {@code If-Range}. Knows nothing of Temporal: the activity turns {@link
- * Progress} into heartbeats, the bench into nothing.
+ * One attempt at streaming a URL into a partial file while hashing it, resuming with {@code Range}
+ * + {@code If-Range} from the bytes already in that file (re-hashed to rebuild the digest), or from
+ * a heartbeated checkpoint when the file has no {@link PartRecord} beside it. Knows nothing of
+ * Temporal: the activity turns {@link Progress} into heartbeats, the bench into nothing.
  */
 public final class ResumableDownload {
+  private static final Logger log = LoggerFactory.getLogger(ResumableDownload.class);
+
   /**
    * Told after every buffer written, on the writing thread, and once more at the end; the activity
    * heartbeats it (Temporal's heartbeat may be called from any thread).
@@ -84,8 +89,9 @@ public final class ResumableDownload {
   }
 
   /**
-   * Runs one attempt. A {@code checkpoint} for the same partial file resumes it; otherwise the file
-   * starts empty.
+   * Runs one attempt. A partial file with its {@link PartRecord} resumes from its own length; else
+   * a {@code checkpoint} for the same partial file resumes from the checkpoint's offset; otherwise
+   * the file starts empty. A finished download leaves the partial file and no record.
    *
    * @throws io.temporal.failure.ApplicationFailure {@code SizeLimitExceeded} (the partial file is
    *     deleted), {@code ProviderRejected}, {@code ProviderRateLimited}, {@code
@@ -98,6 +104,7 @@ public final class ResumableDownload {
       return attempt(spec, checkpoint, progress);
     } catch (SizeLimitException e) {
       Files.deleteIfExists(spec.part());
+      PartRecord.delete(spec.part());
       throw Failures.sizeLimitExceeded(
           "etl source \""
               + spec.sourceId()
@@ -118,7 +125,12 @@ public final class ResumableDownload {
                 StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock = exclusive(channel, spec)) {
-      Entity entity = Entity.resumeFrom(checkpoint, spec.part(), channel.size());
+      Entity entity =
+          Entity.resumeFrom(
+              PartRecord.read(spec.part()).filter(record -> record.isFor(spec.url().toString())),
+              checkpoint,
+              spec.part(),
+              channel.size());
       long resumedFrom = entity.offset();
       int restarts = 0;
       while (true) {
@@ -128,6 +140,7 @@ public final class ResumableDownload {
         try (Response response = followed.response()) {
           int status = response.code();
           if (status == 304 && spec.ifNoneMatch() != null && entity.offset() == 0) {
+            PartRecord.delete(spec.part());
             return new Result(true, 0, null, spec.ifNoneMatch(), null, null, -1, 0, restarts);
           }
           if (status == 206 && entity.continuedBy(response)) {
@@ -178,12 +191,16 @@ public final class ResumableDownload {
             progress.update(
                 new DownloadCheckpoint(
                     spec.part().toString(), position, served.etag(), served.lastModified(), total));
+    PartRecord record = recordEntity(spec, channel, served, total);
+    LongConsumer synced = position -> rewrite(spec, record.synced(position));
     HashingFileWriter writer =
-        new HashingFileWriter(channel, prefixDigest(channel, offset, report), offset, report);
+        new HashingFileWriter(
+            channel, prefixDigest(channel, offset, report), offset, report, synced);
     Runnable tick = () -> report.accept(writer.position());
     try {
       String sha256 = copy(spec, response.body().source(), writer, tick, offset, total);
       channel.force(true);
+      PartRecord.delete(spec.part());
       tick.run();
       return new Result(
           false,
@@ -198,6 +215,34 @@ public final class ResumableDownload {
     } finally {
       // A no-op after finish(); stops the threads when a heartbeat or the size limit threw.
       writer.abort();
+    }
+  }
+
+  /**
+   * Records, before the first byte of the body is written, which entity the partial file now holds.
+   * The bytes already there are fsynced first: the record counts them as synced.
+   */
+  private static PartRecord recordEntity(Spec spec, FileChannel channel, Entity served, long total)
+      throws IOException {
+    channel.force(false);
+    PartRecord record =
+        new PartRecord(
+            PartRecord.digestOf(spec.url().toString()),
+            served.etag(),
+            served.lastModified(),
+            total,
+            PartRecord.currentBootId(),
+            served.offset());
+    record.write(spec.part());
+    return record;
+  }
+
+  /** Best effort: a record behind the file only costs a reboot's resume some bytes. */
+  private static void rewrite(Spec spec, PartRecord record) {
+    try {
+      record.write(spec.part());
+    } catch (IOException e) {
+      log.debug("part record not updated source={} error={}", spec.sourceId(), e.getMessage());
     }
   }
 

@@ -73,6 +73,104 @@ class ResumableDownloadTest {
   }
 
   @Test
+  void resumesFromThePartFileOnDiskWhenNoHeartbeatReachedTheServer() throws Exception {
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(3 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    assertThat(PartRecord.pathOf(part())).exists();
+
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set);
+
+    assertThat(result.resumedFrom()).isEqualTo(3 << 20);
+    assertThat(result.sha256()).isEqualTo(content.sha256());
+    assertThat(Files.readAllBytes(part())).isEqualTo(content.toByteArray());
+    assertThat(server.stats(NAME).bodyBytes()).isEqualTo(SIZE);
+    assertThat(PartRecord.pathOf(part())).doesNotExist();
+  }
+
+  @Test
+  void resumesFromThePartFileRatherThanAnOlderHeartbeatOffset() throws Exception {
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(3 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    DownloadCheckpoint stale =
+        new DownloadCheckpoint(
+            part().toString(),
+            1 << 20,
+            lastCheckpoint.get().etag(),
+            lastCheckpoint.get().lastModified(),
+            SIZE);
+
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), stale, lastCheckpoint::set);
+
+    assertThat(result.resumedFrom()).isEqualTo(3 << 20);
+    assertThat(Files.readAllBytes(part())).isEqualTo(content.toByteArray());
+    assertThat(server.stats(NAME).bodyBytes()).isEqualTo(SIZE);
+  }
+
+  @Test
+  void keepsOnlyTheSyncedBytesOfAPartFileWrittenBeforeAReboot() throws Exception {
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(3 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    PartRecord written = PartRecord.read(part()).orElseThrow();
+    new PartRecord(
+            written.url(),
+            written.etag(),
+            written.lastModified(),
+            written.totalLength(),
+            "another-boot",
+            1 << 20)
+        .write(part());
+
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), lastCheckpoint.get(), lastCheckpoint::set);
+
+    assertThat(result.resumedFrom()).isEqualTo(1 << 20);
+    assertThat(Files.readAllBytes(part())).isEqualTo(content.toByteArray());
+  }
+
+  @Test
+  void startsOverFromThePartFileWhenTheFileChangedOnTheServer() throws Exception {
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(1 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    FileContent changed = FileContent.synthetic(SIZE, 12, PAR1, PAR1);
+    server.put(NAME, changed);
+
+    ResumableDownload.Result result =
+        download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set);
+
+    assertThat(result.restarts()).isEqualTo(1);
+    assertThat(result.sha256()).isEqualTo(changed.sha256());
+    assertThat(Files.readAllBytes(part())).isEqualTo(changed.toByteArray());
+  }
+
+  @Test
+  void startsOverWhenThePartFileCameFromAnotherUrl() throws Exception {
+    server.put("other.parquet", content);
+    server.faults(NAME, FileFaults.builder().dropAfterBytes(3 << 20, 1).build());
+    assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))
+        .isInstanceOf(ApplicationFailure.class);
+    ResumableDownload.Spec other =
+        new ResumableDownload.Spec(
+            "bench",
+            HttpUrl.get(server.url("other.parquet")),
+            Headers.of(),
+            part(),
+            Long.MAX_VALUE,
+            null);
+
+    ResumableDownload.Result result = download.run(other, null, lastCheckpoint::set);
+
+    assertThat(result.resumedFrom()).isZero();
+    assertThat(server.stats("other.parquet").partialResponses()).isZero();
+    assertThat(Files.readAllBytes(part())).isEqualTo(content.toByteArray());
+  }
+
+  @Test
   void startsOverWhenTheServerIgnoresTheRange() throws Exception {
     server.faults(NAME, FileFaults.builder().dropAfterBytes(1 << 20, 1).ignoreRange(true).build());
     assertThatThrownBy(() -> download.run(spec(Long.MAX_VALUE, null), null, lastCheckpoint::set))

@@ -14,6 +14,7 @@ import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.BrightDataConfig;
 import io.trawl.sandbox.brightdata.FakeBrightData;
 import io.trawl.worker.JobsRegistration;
+import io.trawl.worker.config.SpendConfig;
 import io.trawl.workflows.jobs.JobIngestActivities;
 import io.trawl.workflows.jobs.ProviderRef;
 import io.trawl.workflows.jobs.ScrapeRequest;
@@ -84,6 +85,16 @@ final class JobsTestStack implements AutoCloseable {
     factories.add(factory);
     Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
     JobsRegistration.register(worker, dataSource, brightData);
+    factory.start();
+    return factory;
+  }
+
+  /** A worker with every real jobs activity under {@code spend}'s budget and breaker. */
+  WorkerFactory startWorker(SpendConfig spend) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
+    factories.add(factory);
+    Worker worker = factory.newWorker(ScrapeRunWorkflow.TASK_QUEUE);
+    JobsRegistration.register(worker, dataSource, brightData, spend, null);
     factory.start();
     return factory;
   }
