@@ -39,9 +39,10 @@ class BenchPharmacyCommandTest {
         .containsPattern("Places calls +[1-9][0-9]* +0")
         .containsPattern("unverified after run +0 +0")
         .containsPattern("budgets set: apify \\$[0-9.]+, places \\$[0-9.]+")
-        .contains("target: repeat run cost $")
+        .containsPattern("target: repeat run cost +\\$0 +<= \\$0 +met")
         .contains("target: repeat run Apify calls")
-        .contains("target: repeat run Places calls vs places left unverified")
+        .containsPattern(
+            "target: repeat run Places calls \\(goal: places left unverified\\) +0 +<= 0 +met")
         .contains("target: places unverified after the repeat");
     assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("target met");
     assertThat(home.resolve("bench")).isEmptyDirectory();

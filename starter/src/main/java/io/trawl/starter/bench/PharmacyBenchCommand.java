@@ -1,18 +1,14 @@
 package io.trawl.starter.bench;
 
-import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
-import io.trawl.starter.Json;
 import io.trawl.starter.NumberRanges;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,13 +52,8 @@ public final class PharmacyBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Path dir =
-        TrawlHome.fromEnvironment(CliEnvironment.get())
-            .root()
-            .resolve("bench")
-            .resolve("pharmacy-" + ProcessHandle.current().pid());
     PharmacyBench.Plan plan = PharmacyBench.Plan.of(places);
-    PrintWriter progress = json ? new PrintWriter(new StringWriter()) : out;
+    PrintWriter progress = BenchOutput.progress(out, json);
     if (!json) {
       out.printf(
           Locale.ROOT,
@@ -74,38 +65,28 @@ public final class PharmacyBenchCommand implements Callable<Integer> {
           plan.perSearch());
       out.flush();
     }
-    PharmacyBench.Result result;
-    try {
-      result = PharmacyBench.run(dir, places, progress);
-    } finally {
-      BenchFiles.deleteRecursively(dir);
-    }
+    PharmacyBench.Result result =
+        BenchOutput.inScratch("pharmacy", dir -> PharmacyBench.run(dir, places, progress));
     List<BenchTarget> targets = targets(result);
-    if (json) {
-      out.println(Json.write(jsonOf(result, targets)));
-    } else {
-      printTable(out, result, targets);
-      out.println(BenchTarget.verdict(targets));
-    }
-    out.flush();
+    BenchOutput.report(
+        out, json, targets, () -> jsonOf(result), table -> printTable(table, result));
     return ExitCodes.OK;
   }
 
   private static List<BenchTarget> targets(PharmacyBench.Result r) {
     PharmacyBench.Run repeat = r.repeat();
     return List.of(
-        new BenchTarget("repeat run cost $", repeat.result().costUsd().doubleValue(), 0, true),
-        new BenchTarget("repeat run Apify calls", repeat.apifyRequests(), 0, true),
-        new BenchTarget(
-            "repeat run Places calls vs places left unverified",
+        BenchTarget.atMost("repeat run cost", repeat.result().costUsd().doubleValue(), 0, "$"),
+        BenchTarget.atMost("repeat run Apify calls", repeat.apifyRequests(), 0, ""),
+        BenchTarget.atMost(
+            "repeat run Places calls (goal: places left unverified)",
             repeat.placesCalls(),
             r.first().unverifiedAfter(),
-            true),
-        new BenchTarget("places unverified after the repeat", repeat.unverifiedAfter(), 0, true));
+            ""),
+        BenchTarget.atMost("places unverified after the repeat", repeat.unverifiedAfter(), 0, ""));
   }
 
-  private static void printTable(
-      PrintWriter out, PharmacyBench.Result r, List<BenchTarget> targets) {
+  private static void printTable(PrintWriter out, PharmacyBench.Result r) {
     out.printf(Locale.ROOT, "  %-22s %28s   %28s%n", "", "first run", "repeat run (same search)");
     out.printf(
         Locale.ROOT,
@@ -150,23 +131,13 @@ public final class PharmacyBenchCommand implements Callable<Integer> {
             + " engine does not enforce queue rates)%n",
         r.first().placesCalls() / 5.0,
         r.first().placesCalls());
-    for (BenchTarget t : targets) {
-      out.printf(
-          Locale.ROOT,
-          "  target: %-50s %10.4g %s %-8.4g %s%n",
-          t.name(),
-          t.measured(),
-          t.atMost() ? "<=" : ">=",
-          t.goal(),
-          t.met() ? "met" : "missed");
-    }
   }
 
   private static void row(
       PrintWriter out,
       String name,
       PharmacyBench.Result r,
-      java.util.function.Function<PharmacyBench.Run, String> figure) {
+      Function<PharmacyBench.Run, String> figure) {
     out.printf(
         Locale.ROOT,
         "  %-22s %28s   %28s%n",
@@ -179,7 +150,7 @@ public final class PharmacyBenchCommand implements Callable<Integer> {
     return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%.0f", perSecond);
   }
 
-  private static Map<String, Object> jsonOf(PharmacyBench.Result r, List<BenchTarget> targets) {
+  private static Map<String, Object> jsonOf(PharmacyBench.Result r) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("bench", "pharmacy");
     root.put("places", r.plan().places());
@@ -188,8 +159,6 @@ public final class PharmacyBenchCommand implements Callable<Integer> {
     root.put("budgets_usd", r.budgets());
     root.put("first", runJson(r.first()));
     root.put("repeat", runJson(r.repeat()));
-    root.put("targets", BenchTarget.json(targets));
-    root.put("verdict", BenchTarget.verdict(targets));
     return root;
   }
 
