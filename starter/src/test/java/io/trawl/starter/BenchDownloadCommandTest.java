@@ -55,7 +55,7 @@ class BenchDownloadCommandTest {
     assertThat(json.get("ratios").get("trawl_over_sha256_limit").asDouble()).isPositive();
     assertThat(json.get("peak_heap_bytes").asLong()).isPositive();
     assertThat(json.get("targets").findValuesAsText("name"))
-        .containsExactly("x sha-256 limit", "peak heap MiB");
+        .containsExactly("trawl over the sha-256 limit", "peak heap");
     assertThat(json.get("verdict").asText()).matches("target met|target missed: .+");
   }
 

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Typed reads of one provider record's fields. A field of the wrong shape stops the parse with a
  * {@link MalformedRecordException} whose message names the field and quotes the value seen.
  */
 final class RecordFields {
+  // Compiled once: String.matches compiles its pattern on every call, once per record here.
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
+
   private static final int QUOTE_LIMIT = 60;
   private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
 
@@ -85,7 +89,7 @@ final class RecordFields {
     if (node.isTextual() && value == null) {
       return null;
     }
-    if (value != null && value.matches("\\d{1,9}")) {
+    if (value != null && WHOLE_NUMBER.matcher(value).matches()) {
       return Integer.parseInt(value);
     }
     throw malformed(name, quote(node.toString()) + " is not a whole number");

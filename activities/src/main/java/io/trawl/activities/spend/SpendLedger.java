@@ -3,6 +3,7 @@ package io.trawl.activities.spend;
 import io.trawl.activities.store.Jdbc;
 import io.trawl.activities.store.Transactions;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -26,6 +27,8 @@ public final class SpendLedger {
   private static final String UPSERT_BUDGET =
       "INSERT INTO budgets (scope, day, limit_usd) VALUES (?, ?, ?)"
           + " ON CONFLICT (scope, day) DO UPDATE SET limit_usd = excluded.limit_usd";
+  // cost_ledger's amounts are NUMERIC(14,6).
+  private static final int LEDGER_SCALE = 6;
   private static final String LOCK_BUDGET =
       "SELECT limit_usd FROM budgets WHERE scope = ? AND day = ? FOR UPDATE";
   private static final String FIND_ENTRY =
@@ -163,7 +166,18 @@ public final class SpendLedger {
             ps.setBigDecimal(6, amount);
             ps.executeUpdate();
           }
-          return new Reservation(true, false, status(tx, entry, day));
+          // The status after is the one before plus this reservation, as the column stores it:
+          // summing the day's ledger again would hold the budget row's lock for a second scan.
+          BudgetStatus after =
+              new BudgetStatus(
+                  before.scope(),
+                  before.provider(),
+                  before.mode(),
+                  before.day(),
+                  before.limitUsd(),
+                  before.settledUsd(),
+                  before.reservedUsd().add(amount.setScale(LEDGER_SCALE, RoundingMode.HALF_UP)));
+          return new Reservation(true, false, after);
         });
   }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CostBenchCommand.class,
       WorkflowsBenchCommand.class,
       MarketBenchCommand.class,
+      PharmacyBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchCommand implements Runnable {

@@ -49,6 +49,14 @@ final class BenchDatabase implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * The embedded server's own pool of several connections, for a worker whose activities write at
+   * once; its tuple counts reach {@link #tuples} only when the statistics collector flushes.
+   */
+  DataSource poolDataSource() {
+    return server.dataSource();
+  }
+
   /** Runs one statement in autocommit. */
   void execute(String sql) throws SQLException {
     try (Connection c = pool.getConnection();

@@ -51,16 +51,9 @@ record ColdStartReport(double firstSeconds, List<ColdStartRun> plain, List<ColdS
     return spread(plain, ColdStartRun::total).median();
   }
 
-  String verdict() {
-    double median = cdsMedian();
-    return median <= TARGET_SECONDS
-        ? "target met"
-        : String.format(
-            Locale.ROOT,
-            "target missed: median wall time with CDS %.2f s, %.2f s over %.1f s",
-            median,
-            median - TARGET_SECONDS,
-            TARGET_SECONDS);
+  List<BenchTarget> targets() {
+    return List.of(
+        BenchTarget.atMost("median wall time with CDS", cdsMedian(), TARGET_SECONDS, "s"));
   }
 
   void printTable(PrintWriter out) {
@@ -82,8 +75,7 @@ record ColdStartReport(double firstSeconds, List<ColdStartRun> plain, List<ColdS
         "  ratio: median with CDS = %.2fx without (%.2f s saved)%n",
         cdsMedian() / noCdsMedian(),
         noCdsMedian() - cdsMedian());
-    out.printf(Locale.ROOT, "  target: median wall time with CDS <= %.1f s%n", TARGET_SECONDS);
-    out.println(verdict());
+    BenchTarget.print(out, targets());
   }
 
   void printJson(PrintWriter out) {
@@ -93,20 +85,7 @@ record ColdStartReport(double firstSeconds, List<ColdStartRun> plain, List<ColdS
     json.put("first_run_seconds", firstSeconds);
     json.put("phases", phases());
     json.put("ratios", Map.of("cds_over_no_cds", cdsMedian() / noCdsMedian()));
-    json.put(
-        "targets",
-        List.of(
-            Map.of(
-                "name",
-                "median seconds with cds",
-                "measured",
-                cdsMedian(),
-                "bound",
-                TARGET_SECONDS,
-                "met",
-                cdsMedian() <= TARGET_SECONDS)));
-    json.put("verdict", verdict());
-    out.println(Json.write(json));
+    out.println(Json.write(BenchOutput.withTargets(json, targets())));
   }
 
   private static Spread spread(List<ColdStartRun> runs, Function<ColdStartRun, Double> figure) {

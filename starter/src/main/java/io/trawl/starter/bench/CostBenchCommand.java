@@ -1,14 +1,9 @@
 package io.trawl.starter.bench;
 
-import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
-import io.trawl.starter.Json;
 import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,12 +69,7 @@ public final class CostBenchCommand implements Callable<Integer> {
       throw new UsageException("--days must be 1..60, got " + days);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path dir =
-        TrawlHome.fromEnvironment(CliEnvironment.get())
-            .root()
-            .resolve("bench")
-            .resolve("cost-" + ProcessHandle.current().pid());
-    PrintWriter progress = json ? new PrintWriter(new StringWriter()) : out;
+    PrintWriter progress = BenchOutput.progress(out, json);
     if (!json) {
       out.printf(
           Locale.ROOT,
@@ -91,24 +81,14 @@ public final class CostBenchCommand implements Callable<Integer> {
           CostBench.START);
       out.flush();
     }
-    CostBench.Result result;
-    try {
-      result = CostBench.run(dir, queries, days, progress);
-    } finally {
-      BenchFiles.deleteRecursively(dir);
-    }
+    CostBench.Result result =
+        BenchOutput.inScratch("cost", dir -> CostBench.run(dir, queries, days, progress));
     List<BenchTarget> targets =
         List.of(
-            new BenchTarget("records vs always past month", share(result), SHARE_GOAL, true),
-            new BenchTarget("jobs missed", result.missed(), 0, true));
-    if (json) {
-      out.println(Json.write(jsonOf(result, targets)));
-    } else {
-      printTable(out, result, targets);
-      // With --json the verdict is the document's last key, so the output stays one JSON value.
-      out.println(BenchTarget.verdict(targets));
-    }
-    out.flush();
+            BenchTarget.atMost("records vs always past month", share(result), SHARE_GOAL, ""),
+            BenchTarget.atMost("jobs missed", result.missed(), 0, ""));
+    BenchOutput.report(
+        out, json, targets, () -> jsonOf(result), table -> printTable(table, result));
     return ExitCodes.OK;
   }
 
@@ -118,7 +98,7 @@ public final class CostBenchCommand implements Callable<Integer> {
         : (double) r.strategy().recordsPaid() / r.naive().recordsPaid();
   }
 
-  private static void printTable(PrintWriter out, CostBench.Result r, List<BenchTarget> targets) {
+  private static void printTable(PrintWriter out, CostBench.Result r) {
     out.printf(
         "  %-20s %6s %13s %10s %8s  %s%n",
         "mode", "runs", "records paid", "cost USD", "jobs", "date ranges asked");
@@ -146,19 +126,9 @@ public final class CostBenchCommand implements Callable<Integer> {
         r.missed(),
         r.missedMalformed(),
         r.stale());
-    for (BenchTarget t : targets) {
-      out.printf(
-          Locale.ROOT,
-          "  target %-30s %10.3g %s %-6.3g %s%n",
-          t.name(),
-          t.measured(),
-          t.atMost() ? "<=" : ">=",
-          t.goal(),
-          t.met() ? "met" : "MISSED");
-    }
   }
 
-  private static Map<String, Object> jsonOf(CostBench.Result r, List<BenchTarget> targets) {
+  private static Map<String, Object> jsonOf(CostBench.Result r) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("searches", r.searches());
     root.put("days", r.days());
@@ -182,8 +152,6 @@ public final class CostBenchCommand implements Callable<Integer> {
     root.put("jobs_missed", r.missed());
     root.put("jobs_missed_malformed", r.missedMalformed());
     root.put("jobs_content_differs", r.stale());
-    root.put("targets", BenchTarget.json(targets));
-    root.put("verdict", BenchTarget.verdict(targets));
     return root;
   }
 }

@@ -43,9 +43,6 @@ record DownloadBenchReport(
   /** One figure: what ran, how long the best run took, and its rate. */
   record Figure(String name, double seconds, double gbPerS) {}
 
-  /** One target: the figure it judges, the bound, and whether it held. */
-  record Target(String name, double measured, double bound, boolean met) {}
-
   List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
     figures.add(figure(SHA_LIMIT, limitSeconds));
@@ -88,33 +85,10 @@ record DownloadBenchReport(
     return curlShaSeconds / trawlSeconds;
   }
 
-  List<Target> targets() {
+  List<BenchTarget> targets() {
     return List.of(
-        new Target("x sha-256 limit", ofLimit(), TARGET_OF_LIMIT, ofLimit() >= TARGET_OF_LIMIT),
-        new Target("peak heap MiB", peakHeap / 1048576.0, 64, peakHeap <= HEAP_LIMIT));
-  }
-
-  /** {@code target met}, or {@code target missed: } and each missed target with its shortfall. */
-  String verdict() {
-    List<String> missed = new ArrayList<>();
-    if (ofLimit() < TARGET_OF_LIMIT) {
-      missed.add(
-          String.format(
-              Locale.ROOT,
-              "trawl at %.2fx the sha-256 limit, %.2f short of %.2fx",
-              ofLimit(),
-              TARGET_OF_LIMIT - ofLimit(),
-              TARGET_OF_LIMIT));
-    }
-    if (peakHeap > HEAP_LIMIT) {
-      missed.add(
-          "peak heap "
-              + ByteSize.format(peakHeap)
-              + ", "
-              + ByteSize.format(peakHeap - HEAP_LIMIT)
-              + " over 64 MiB");
-    }
-    return missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed);
+        BenchTarget.atLeast("trawl over the sha-256 limit", ofLimit(), TARGET_OF_LIMIT, "x"),
+        BenchTarget.atMost("peak heap", peakHeap, HEAP_LIMIT, "bytes"));
   }
 
   void printTable(PrintWriter out) {
@@ -147,7 +121,7 @@ record DownloadBenchReport(
     out.printf(
         "  peak heap: %s of -Xmx%s (target <= 64 MiB)%n",
         ByteSize.format(peakHeap), ByteSize.format(maxHeap));
-    out.println(verdict());
+    BenchTarget.print(out, targets());
   }
 
   void printJson(PrintWriter out) {
@@ -164,9 +138,7 @@ record DownloadBenchReport(
     json.put("ratios", ratios);
     json.put("peak_heap_bytes", peakHeap);
     json.put("max_heap_bytes", maxHeap);
-    json.put("targets", targets());
-    json.put("verdict", verdict());
-    out.println(Json.write(json));
+    out.println(Json.write(BenchOutput.withTargets(json, targets())));
   }
 
   private Figure figure(String name, double seconds) {

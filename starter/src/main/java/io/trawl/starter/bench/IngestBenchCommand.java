@@ -1,15 +1,10 @@
 package io.trawl.starter.bench;
 
-import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
-import io.trawl.starter.Json;
 import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.config.ByteSize;
-import io.trawl.worker.runtime.TrawlHome;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,14 +94,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
       throw new UsageException("--naive-rows must be 1 or more, got " + naiveRows);
     }
     PrintWriter out = spec.commandLine().getOut();
-    Path dir =
-        TrawlHome.fromEnvironment(CliEnvironment.get())
-            .root()
-            .resolve("bench")
-            .resolve("ingest-" + ProcessHandle.current().pid());
     int probe = Math.max(1, Math.min(heapProbe, records / 4));
     IngestBench.Options options = new IngestBench.Options(records, changed, naiveRows, probe);
-    PrintWriter progress = json ? new PrintWriter(new StringWriter()) : out;
+    PrintWriter progress = BenchOutput.progress(out, json);
     if (!json) {
       out.printf(
           Locale.ROOT,
@@ -115,21 +105,11 @@ public final class IngestBenchCommand implements Callable<Integer> {
           changed * 100);
       out.flush();
     }
-    IngestBench.Result result;
-    try {
-      result = IngestBench.run(dir, options, progress);
-    } finally {
-      BenchFiles.deleteRecursively(dir);
-    }
+    IngestBench.Result result =
+        BenchOutput.inScratch("ingest", dir -> IngestBench.run(dir, options, progress));
     List<BenchTarget> targets = targets(result);
-    if (json) {
-      out.println(Json.write(jsonOf(result, targets)));
-    } else {
-      printTable(out, result, targets);
-      // With --json the verdict is the document's last key, so the output stays one JSON value.
-      out.println(BenchTarget.verdict(targets));
-    }
-    out.flush();
+    BenchOutput.report(
+        out, json, targets, () -> jsonOf(result), table -> printTable(table, result));
     return ExitCodes.OK;
   }
 
@@ -144,35 +124,35 @@ public final class IngestBenchCommand implements Callable<Integer> {
     IngestBench.Pass unchanged = r.passes().get(1);
     List<BenchTarget> targets = new ArrayList<>();
     targets.add(
-        new BenchTarget(
+        BenchTarget.atLeast(
             "new vs raw COPY",
             rate(fresh.records(), fresh.ingestSeconds()) / copy,
             NEW_VS_COPY,
-            false));
+            "x"));
     targets.add(
-        new BenchTarget(
+        BenchTarget.atLeast(
             "new vs naive INSERT",
             rate(fresh.records(), fresh.ingestSeconds()) / naive,
             NEW_VS_NAIVE,
-            false));
+            "x"));
     targets.add(
-        new BenchTarget(
+        BenchTarget.atLeast(
             "unchanged vs raw COPY",
             rate(unchanged.records(), unchanged.ingestSeconds()) / copy,
             UNCHANGED_VS_COPY,
-            false));
+            "x"));
     targets.add(
-        new BenchTarget("unchanged content rewritten", unchanged.contentRewritten(), 0, true));
+        BenchTarget.atMost("unchanged content rewritten", unchanged.contentRewritten(), 0, ""));
     targets.add(
-        new BenchTarget(
+        BenchTarget.atMost(
             "peak heap growth",
             (double) fresh.peakHeapBytes() / r.heapProbe().peakHeapBytes(),
             HEAP_GROWTH,
-            true));
+            "x"));
     return targets;
   }
 
-  private static void printTable(PrintWriter out, IngestBench.Result r, List<BenchTarget> targets) {
+  private static void printTable(PrintWriter out, IngestBench.Result r) {
     double copy = rate(r.copyRows(), r.copySeconds());
     double naive = rate(r.naiveRows(), r.naiveSeconds());
     out.printf(
@@ -245,19 +225,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         unchanged.contentRewritten(),
         unchanged.jobsWritten().updated(),
         unchanged.jobsWritten().hotUpdated());
-    for (BenchTarget t : targets) {
-      out.printf(
-          Locale.ROOT,
-          "  target %-28s %10.3g %s %-6.3g %s%n",
-          t.name(),
-          t.measured(),
-          t.atMost() ? "<=" : ">=",
-          t.goal(),
-          t.met() ? "met" : "MISSED");
-    }
   }
 
-  private static Map<String, Object> jsonOf(IngestBench.Result r, List<BenchTarget> targets) {
+  private static Map<String, Object> jsonOf(IngestBench.Result r) {
     double copy = rate(r.copyRows(), r.copySeconds());
     double naive = rate(r.naiveRows(), r.naiveSeconds());
     Map<String, Object> root = new LinkedHashMap<>();
@@ -297,8 +267,6 @@ public final class IngestBenchCommand implements Callable<Integer> {
             "small_bytes", r.heapProbe().peakHeapBytes(),
             "large_records", r.passes().get(0).records(),
             "large_bytes", r.passes().get(0).peakHeapBytes()));
-    root.put("targets", BenchTarget.json(targets));
-    root.put("verdict", BenchTarget.verdict(targets));
     return root;
   }
 }

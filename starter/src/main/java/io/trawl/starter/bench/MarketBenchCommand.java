@@ -2,18 +2,15 @@ package io.trawl.starter.bench;
 
 import io.trawl.starter.CliEnvironment;
 import io.trawl.starter.ExitCodes;
-import io.trawl.starter.Json;
 import io.trawl.starter.NumberRanges;
 import io.trawl.starter.UsageException;
 import io.trawl.worker.runtime.TrawlHome;
 import io.trawl.workflows.market.QuoteSource;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,15 +124,11 @@ public final class MarketBenchCommand implements Callable<Integer> {
       }
       MarketBenchDay.Result result =
           new MarketBenchDay(symbols, every, reads, seed, chain).run(TrawlHome.at(dir));
-      if (json) {
-        out.println(Json.write(asJson(result)));
-      } else {
-        print(out, result);
-      }
-      out.flush();
+      BenchOutput.report(
+          out, json, result.targets(), () -> asJson(result), table -> print(table, result));
       return ExitCodes.OK;
     } finally {
-      deleteRecursively(dir);
+      BenchFiles.deleteRecursively(dir);
     }
   }
 
@@ -237,8 +229,6 @@ public final class MarketBenchCommand implements Callable<Integer> {
         "  quotes served: %s; no quote: %d%n",
         r.counted().servedBySource(),
         r.counted().unquoted());
-    List<String> missed = r.missedTargets();
-    out.println(missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed));
   }
 
   private static void row(PrintWriter out, String name, String db, String sandbox, String goal) {
@@ -261,22 +251,6 @@ public final class MarketBenchCommand implements Callable<Integer> {
     m.put("market_calls", r.stats());
     m.put("sandboxes", r.sandboxes());
     m.put("quotes", r.counted());
-    List<String> missed = r.missedTargets();
-    m.put("target_met", missed.isEmpty());
-    m.put("targets_missed", missed);
     return m;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-    }
-    for (Path path : paths) {
-      Files.deleteIfExists(path);
-    }
   }
 }

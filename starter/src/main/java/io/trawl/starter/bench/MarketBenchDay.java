@@ -35,7 +35,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -126,37 +125,21 @@ final class MarketBenchDay {
       return collectionLookups + readLookups;
     }
 
-    /** Each missed target with by how much; empty when every target is met. */
-    List<String> missedTargets() {
-      List<String> missed = new ArrayList<>();
-      if (stats.cacheHitRate() <= 60) {
-        missed.add(
-            String.format(Locale.ROOT, "cache hit rate %.1f %% <= 60 %%", stats.cacheHitRate()));
-      }
-      if (stats.brightDataShare() >= 20) {
-        missed.add(
-            String.format(
-                Locale.ROOT,
-                "Bright Data share %.1f %% >= 20 %% (by %.1f points)",
-                stats.brightDataShare(),
-                stats.brightDataShare() - 20));
-      }
-      if (stats.yahooRequests() == 0) {
-        missed.add("Yahoo success rate unmeasured: no request reached Yahoo");
-      } else if (stats.yahooSuccessRate() <= 80) {
-        missed.add(
-            String.format(
-                Locale.ROOT, "Yahoo success rate %.1f %% <= 80 %%", stats.yahooSuccessRate()));
-      }
-      if (stats.costUsd().compareTo(DAILY_BUDGET) > 0) {
-        missed.add(
-            "cost per day $"
-                + stats.costUsd().toPlainString()
-                + " > $5.50 (by $"
-                + stats.costUsd().subtract(DAILY_BUDGET).toPlainString()
-                + ")");
-      }
-      return missed;
+    /**
+     * The day's targets. Yahoo's success rate is unmeasured (and so missed) when no request reached
+     * Yahoo.
+     */
+    List<BenchTarget> targets() {
+      return List.of(
+          BenchTarget.above("cache hit rate", stats.cacheHitRate(), 60, "%"),
+          BenchTarget.below(
+              "Bright Data share of provider requests", stats.brightDataShare(), 20, "%"),
+          BenchTarget.above(
+              "Yahoo success rate",
+              stats.yahooRequests() == 0 ? Double.NaN : stats.yahooSuccessRate(),
+              80,
+              "%"),
+          BenchTarget.atMost("cost per day", stats.costUsd().doubleValue(), 5.50, "$"));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.trawl.starter.bench;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trawl.worker.config.ByteSize;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ record WorkflowsBenchReport(
     List<String> skipped,
     List<ScaleBench.Figures> scale,
     int cacheSize,
-    List<Target> targets,
+    List<BenchTarget> targets,
     String verdict) {
 
   /** Prefect 3, a flow of 7 no-op tasks on its default local API, on these machines. */
@@ -55,69 +54,32 @@ record WorkflowsBenchReport(
     }
   }
 
-  /**
-   * One target.
-   *
-   * @param name what is measured, e.g. "embedded ms per activity"
-   * @param measured the figure
-   * @param limit the bound it must stay within
-   * @param unit how both are printed
-   * @param atMost true when the figure must not exceed the limit, false when it must reach it
-   */
-  record Target(String name, double measured, double limit, String unit, boolean atMost) {
-    @JsonProperty("met")
-    boolean met() {
-      return atMost ? measured <= limit : measured >= limit;
-    }
-
-    String missedBy() {
-      return String.format(
-          Locale.ROOT,
-          "%s %s %s (limit %s, off by %s)",
-          name,
-          atMost ? ">" : "<",
-          format(measured),
-          format(limit),
-          format(Math.abs(measured - limit)));
-    }
-
-    private String format(double value) {
-      if (unit.equals("bytes")) {
-        return ByteSize.format((long) value);
-      }
-      return String.format(Locale.ROOT, "%.2f %s", value, unit).strip();
-    }
-  }
-
   static WorkflowsBenchReport of(
       double directNanos,
       List<OverheadBench.Figures> overhead,
       List<String> skipped,
       List<ScaleBench.Figures> scale,
       int cacheSize) {
-    List<Target> targets = new ArrayList<>();
+    List<BenchTarget> targets = new ArrayList<>();
     for (OverheadBench.Figures figures : overhead) {
       boolean embedded = figures.server().equals("embedded");
       targets.add(
-          new Target(
+          BenchTarget.atMost(
               figures.server() + " ms per activity",
               figures.msPerActivity(),
               embedded ? EMBEDDED_MS_LIMIT : DEV_MS_LIMIT,
-              "ms",
-              true));
+              "ms"));
     }
     for (ScaleBench.Figures figures : scale) {
       String label = figures.threads() + " threads ";
       targets.add(
-          new Target(label + "runs completed", figures.completed(), figures.runs(), "", false));
+          BenchTarget.atLeast(label + "runs completed", figures.completed(), figures.runs(), ""));
       targets.add(
-          new Target(
-              label + "peak heap", figures.peakHeap(), ScaleBench.MAX_HEAP_BYTES, "bytes", true));
-      targets.add(new Target(label + "peak RSS", figures.rssPeak(), RSS_LIMIT, "bytes", true));
+          BenchTarget.atMost(
+              label + "peak heap", figures.peakHeap(), ScaleBench.MAX_HEAP_BYTES, "bytes"));
+      targets.add(BenchTarget.atMost(label + "peak RSS", figures.rssPeak(), RSS_LIMIT, "bytes"));
     }
-    List<String> missed = targets.stream().filter(t -> !t.met()).map(Target::missedBy).toList();
-    String verdict =
-        missed.isEmpty() ? "target met" : "target missed: " + String.join("; ", missed);
+    String verdict = BenchTarget.verdict(targets);
     List<Ratios> ratios = overhead.stream().map(f -> Ratios.of(f, directNanos)).toList();
     return new WorkflowsBenchReport(
         OverheadBench.ACTIVITIES_PER_RUN,
@@ -136,7 +98,7 @@ record WorkflowsBenchReport(
       printOverhead(out);
     }
     printScale(out);
-    out.println(verdict);
+    BenchTarget.print(out, targets);
     out.flush();
   }
 

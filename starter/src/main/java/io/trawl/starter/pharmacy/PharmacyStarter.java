@@ -9,13 +9,14 @@ import io.trawl.workflows.pharmacy.PharmacyRunRequest;
 import io.trawl.workflows.pharmacy.PharmacyRunWorkflow;
 
 /** Starts pharmacy runs under their deterministic workflow id (one per search at a time). */
-final class PharmacyStarter {
+public final class PharmacyStarter {
   private PharmacyStarter() {}
 
-  record StartedRun(
+  public record StartedRun(
       PharmacyRunRequest request, PharmacyRunWorkflow stub, String workflowId, String runId) {}
 
-  static StartedRun start(WorkflowClient client, PharmacyRunRequest request, String taskQueue) {
+  public static StartedRun start(
+      WorkflowClient client, PharmacyRunRequest request, String taskQueue) {
     String queries = String.join(", ", request.queries());
     String locations = String.join("; ", request.locations());
     WorkflowOptions options =

@@ -68,10 +68,14 @@ final class JobBatchWriter {
     }
   }
 
-  /** Temp tables are never auto-analyzed; without statistics the upsert joins plan blind. */
+  /**
+   * Temp tables are never auto-analyzed; without statistics the upsert joins plan blind. Only the
+   * join keys get statistics: analyzing every column spent most of its time on the long texts
+   * (summary, URLs), 0.7-1 s per 50,000 postings, for statistics no plan reads.
+   */
   static void analyze(Connection tx) throws SQLException {
     try (Statement st = tx.createStatement()) {
-      st.execute("ANALYZE job_batch");
+      st.execute("ANALYZE job_batch (job_posting_id, company_key, location_key)");
     }
   }
 

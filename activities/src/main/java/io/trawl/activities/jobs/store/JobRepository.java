@@ -126,11 +126,15 @@ public final class JobRepository {
       if (page.isEmpty()) {
         break;
       }
+      // Parsing (JSON tree, normalizing, content hash) is the ingest's Java cost and each record
+      // stands alone, so a page is parsed on every core; the dedup below keeps snapshot order.
+      List<ParsedRecord> parsedPage =
+          page.parallelStream().map(staged -> parser.parse(staged.raw(), receivedAt)).toList();
       List<Staged> postings = new ArrayList<>(page.size());
       List<Reject> rejects = new ArrayList<>();
-      for (StagedRaw staged : page) {
-        ParsedRecord parsed = parser.parse(staged.raw(), receivedAt);
-        switch (parsed) {
+      for (int i = 0; i < page.size(); i++) {
+        StagedRaw staged = page.get(i);
+        switch (parsedPage.get(i)) {
           case ParsedRecord.ProviderError error -> errorRecords++;
           case ParsedRecord.Malformed malformed -> {
             found++;

@@ -48,9 +48,12 @@ public final class PharmacyRunRepository {
   private static final String STAGES =
       "SELECT stage FROM pharmacy_stage WHERE run_id = ? ORDER BY completed_at";
 
+  // clock_timestamp(), not the column's default now(): a stage is recorded in the transaction that
+  // did its work, and now() would stamp it with that transaction's start.
   private static final String RECORD_STAGE =
       """
-      INSERT INTO pharmacy_stage (run_id, stage, counts) VALUES (?, ?, ?::jsonb)
+      INSERT INTO pharmacy_stage (run_id, stage, counts, completed_at)
+      VALUES (?, ?, ?::jsonb, clock_timestamp())
       ON CONFLICT (run_id, stage) DO NOTHING
       """;
 
