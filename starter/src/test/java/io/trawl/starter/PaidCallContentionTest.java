@@ -55,7 +55,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +69,7 @@ import org.junit.jupiter.api.io.TempDir;
  * limit, and the other 13 end {@code BudgetExhausted} or degrade where the pipeline says so (market
  * quotes fall back to Yahoo, Places verification stops and the run ends partial).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PaidCallContentionTest {
   private static final int OPERATIONS = 20;
   private static final int AFFORDED = 7;
@@ -84,6 +88,7 @@ class PaidCallContentionTest {
         brightdata-unlocker: {daily_usd: 0.011}
       """;
   private static final BigDecimal ACTOR_RUN = new BigDecimal("0.107");
+  private static final String PHARMACY_AND_MARKET = "pharmacy,market";
 
   @RegisterExtension
   static final DevServerExtension temporal =
@@ -103,10 +108,11 @@ class PaidCallContentionTest {
   private static FakePlaces places;
   private static FakeUnlocker unlocker;
   private static FakeYahoo yahoo;
-  // Started on first use, per pipeline: jobs and market both reach Bright Data through one
-  // BRIGHTDATA_BASE_URL, which points at the datasets sandbox for one pair and the Unlocker
-  // sandbox for the other.
-  private static final Map<String, List<WorkerJvm>> workers = new HashMap<>();
+  // Jobs and market both reach Bright Data through one BRIGHTDATA_BASE_URL, which points at the
+  // datasets sandbox for the jobs pair and at the Unlocker sandbox for the pharmacy-and-market
+  // pair; one pair runs at a time.
+  private static String pairPipelines;
+  private static final List<WorkerJvm> pair = new ArrayList<>();
 
   @BeforeAll
   static void startSandboxes() throws Exception {
@@ -131,11 +137,7 @@ class PaidCallContentionTest {
 
   @AfterAll
   static void stopAll() throws Exception {
-    for (List<WorkerJvm> pair : workers.values()) {
-      for (WorkerJvm worker : pair) {
-        worker.close();
-      }
-    }
+    stopPair();
     for (AutoCloseable sandbox : List.of(brightData, apify, places, unlocker, yahoo)) {
       sandbox.close();
     }
@@ -148,8 +150,9 @@ class PaidCallContentionTest {
   }
 
   @Test
+  @Order(1)
   void twentyScrapeRunsOnABudgetForSevenTriggerSevenAndRefuseThirteen() throws Exception {
-    WorkflowClient client = workersFor("jobs", brightData.baseUrl());
+    WorkflowClient client = workersFor("jobs");
     List<ScrapeRunWorkflow> runs = new ArrayList<>();
     for (int i = 0; i < OPERATIONS; i++) {
       ScrapeRequest request = ScrapeRequest.of("Data Engineer", "Town " + i);
@@ -185,7 +188,7 @@ class PaidCallContentionTest {
 
   @Test
   void twentyPharmacyRunsOnABudgetForSevenActorRunsStartSeven() throws Exception {
-    WorkflowClient client = workersFor("pharmacy", null);
+    WorkflowClient client = workersFor(PHARMACY_AND_MARKET);
     long before = apify.runsStarted();
     List<PharmacyRunWorkflow> runs = new ArrayList<>();
     for (int i = 0; i < OPERATIONS; i++) {
@@ -219,7 +222,7 @@ class PaidCallContentionTest {
 
   @Test
   void aRunCapForSevenActorRunsStartsSevenOfTheRunsTwentySearches() throws Exception {
-    WorkflowClient client = workersFor("pharmacy", null);
+    WorkflowClient client = workersFor(PHARMACY_AND_MARKET);
     long before = apify.runsStarted();
     // The cap affords 7 actor runs ($0.749 of $0.75) and is checked before the day's $0.80.
     PharmacyRunRequest request =
@@ -251,7 +254,7 @@ class PaidCallContentionTest {
   @Test
   void verifyingTwentyFivePlacesOnABudgetForSevenLookupsMakesSevenAndEndsPartial()
       throws Exception {
-    WorkflowClient client = workersFor("pharmacy", null);
+    WorkflowClient client = workersFor(PHARMACY_AND_MARKET);
     long before = places.requests();
     PharmacyRunRequest request =
         new PharmacyRunRequest(
@@ -273,7 +276,7 @@ class PaidCallContentionTest {
 
   @Test
   void twentyFreshQuotesOnABudgetForSevenPagesBuySevenAndTakeThirteenFromYahoo() throws Exception {
-    WorkflowClient client = workersFor("market", unlocker.baseUrl());
+    WorkflowClient client = workersFor(PHARMACY_AND_MARKET);
     long before = unlocker.requests();
     List<String> symbols =
         List.of(
@@ -329,10 +332,10 @@ class PaidCallContentionTest {
     assertThat(committed("brightdata-unlocker")).isLessThanOrEqualTo(new BigDecimal("0.011"));
   }
 
-  /** Two worker processes for {@code pipelines}, started once and kept for the class. */
-  private static WorkflowClient workersFor(String pipelines, String brightDataUrl)
-      throws Exception {
-    if (!workers.containsKey(pipelines)) {
+  /** Two worker processes for {@code pipelines}, kept until another pair is asked for. */
+  private static WorkflowClient workersFor(String pipelines) throws Exception {
+    if (!pipelines.equals(pairPipelines)) {
+      stopPair();
       Map<String, String> env = new HashMap<>(ProductionEnv.of(temporal, db, home));
       env.put("TRAWL_CONFIG", home.resolve("trawl.yaml").toString());
       env.put("APIFY_TOKEN", "contention-apify-token");
@@ -341,20 +344,27 @@ class PaidCallContentionTest {
       env.put("GOOGLE_PLACES_BASE_URL", places.baseUrl());
       env.put("YAHOO_BASE_URL", yahoo.baseUrl());
       env.put("BRIGHTDATA_UNLOCKER_ZONE", FakeUnlocker.ZONE);
-      if (brightDataUrl != null) {
-        env.put("BRIGHTDATA_API_TOKEN", "contention-brightdata-token");
-        env.put("BRIGHTDATA_BASE_URL", brightDataUrl);
-      }
-      List<WorkerJvm> pair = new ArrayList<>();
+      env.put("BRIGHTDATA_API_TOKEN", "contention-brightdata-token");
+      env.put(
+          "BRIGHTDATA_BASE_URL",
+          pipelines.equals("jobs") ? brightData.baseUrl() : unlocker.baseUrl());
       for (int i = 0; i < 2; i++) {
         pair.add(WorkerJvm.start(env, List.of(), List.of("--pipelines", pipelines)));
       }
       for (WorkerJvm worker : pair) {
         worker.awaitPolling(Duration.ofSeconds(90));
       }
-      workers.put(pipelines, pair);
+      pairPipelines = pipelines;
     }
     return temporal.workflowClient();
+  }
+
+  private static void stopPair() throws InterruptedException {
+    for (WorkerJvm worker : pair) {
+      worker.close();
+    }
+    pair.clear();
+    pairPipelines = null;
   }
 
   private static WorkflowOptions options(String workflowId, String taskQueue) {

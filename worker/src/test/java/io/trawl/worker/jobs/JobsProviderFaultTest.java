@@ -85,6 +85,8 @@ class JobsProviderFaultTest {
    * @param attempts that activity's calls, the last one included
    * @param waitedAtLeast the backoff or Retry-After the retries must have waited in total
    * @param check more about a completed run's counts; null for none
+   * @param timeouts the client's; shortened only where the row provokes a timeout, so a slow
+   *     machine cannot add a retry to the other rows
    */
   record Row(
       String knob,
@@ -94,7 +96,29 @@ class JobsProviderFaultTest {
       String retried,
       int attempts,
       Duration waitedAtLeast,
-      Consumer<ScrapeRunResult> check) {
+      Consumer<ScrapeRunResult> check,
+      BrightDataClient.Timeouts timeouts) {
+    Row(
+        String knob,
+        Faults faults,
+        FaultOutcome expected,
+        long paidCalls,
+        String retried,
+        int attempts,
+        Duration waitedAtLeast,
+        Consumer<ScrapeRunResult> check) {
+      this(
+          knob,
+          faults,
+          expected,
+          paidCalls,
+          retried,
+          attempts,
+          waitedAtLeast,
+          check,
+          BrightDataClient.Timeouts.DEFAULT);
+    }
+
     @Override
     public String toString() {
       return knob + " → " + expected + ", paid calls " + paidCalls;
@@ -187,12 +211,13 @@ class JobsProviderFaultTest {
         new Row(
             "download body stalls past the read timeout",
             Faults.builder().slowBodyMillis(1_000).build(),
-            fails(Failures.PROVIDER_UNAVAILABLE, "timeout"),
+            fails(Failures.PROVIDER_UNAVAILABLE, "SocketTimeoutException"),
             1,
             "DownloadToStaging",
             30,
             Duration.ofMinutes(2),
-            null),
+            null,
+            SHORT),
         new Row(
             "malformed records (3 % of every snapshot)",
             Faults.none(),
@@ -246,7 +271,7 @@ class JobsProviderFaultTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
   void endsAsTheTableSaysAndPaysOnlyForAcceptedTriggers(Row row) {
-    stack = new JobsTestStack(db.getTestDatabase(), row.faults(), SHORT);
+    stack = new JobsTestStack(db.getTestDatabase(), row.faults(), row.timeouts());
     stack.startWorker(NO_TRIP);
 
     WorkflowFailedException failed =
