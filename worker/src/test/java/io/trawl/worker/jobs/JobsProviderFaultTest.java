@@ -25,7 +25,6 @@ import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -303,6 +302,9 @@ class JobsProviderFaultTest {
     if (row.paidCalls() == 0) {
       assertThat(count(HELD)).as("money settled or held").isZero();
     }
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'"))
+        .as("reservations still held after the run ended")
+        .isZero();
     if (row.retried() != null) {
       Retried retried = ActivityRetries.first(stack.client(), SEARCH.workflowId(), row.retried());
       assertThat(retried.attempts()).as("calls of " + row.retried()).isEqualTo(row.attempts());
@@ -317,7 +319,6 @@ class JobsProviderFaultTest {
           + " OR state = 'reserved'";
 
   private long count(String sql) {
-    DataSource dataSource = db.getTestDatabase();
-    return FaultOutcome.count(dataSource, sql);
+    return FaultOutcome.count(db.getTestDatabase(), sql);
   }
 }
