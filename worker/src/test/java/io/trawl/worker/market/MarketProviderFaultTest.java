@@ -282,6 +282,11 @@ class MarketProviderFaultTest {
         .as("symbols with a stored quote")
         .isEqualTo(summary.quoted());
     assertThat(retries).as(seen).isEqualTo(row.retries());
+    assertThat(
+            FaultOutcome.count(
+                db.getTestDatabase(), "SELECT count(*) FROM cost_ledger WHERE state = 'reserved'"))
+        .as("reservations still held after the collection")
+        .isZero();
     if (row.backoff() != null) {
       assertThat(fetches)
           .allSatisfy(
