@@ -52,6 +52,12 @@ final class WorkerJvm implements AutoCloseable {
 
   /** The same with extra JVM options, e.g. the production logging configuration. */
   static WorkerJvm start(Map<String, String> env, List<String> jvmOptions) throws IOException {
+    return start(env, jvmOptions, List.of());
+  }
+
+  /** The same with options of {@code trawl worker} itself, e.g. {@code --pipelines jobs}. */
+  static WorkerJvm start(Map<String, String> env, List<String> jvmOptions, List<String> options)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -59,6 +65,7 @@ final class WorkerJvm implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add(TrawlCommand.class.getName());
     command.add("worker");
+    command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // Production settings come only from the test: no TEMPORAL_ADDRESS, profile or key of ours.
     builder.environment().keySet().removeIf(name -> name.startsWith("TEMPORAL_"));

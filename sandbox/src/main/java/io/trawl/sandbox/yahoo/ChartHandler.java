@@ -95,6 +95,16 @@ final class ChartHandler implements HttpHandler {
         Replies.html(exchange, faults.outageStatus(), OutagePage.HTML);
         return;
       }
+      case UNPROCESSABLE -> {
+        Replies.json(
+            exchange,
+            422,
+            ChartJson.error(
+                "Unprocessable Entity",
+                "1m data not available for the requested range. Only 8 days worth of 1m"
+                    + " granularity data are allowed to be fetched per request."));
+        return;
+      }
       case NONE -> {}
     }
     Optional<Instrument> instrument = Instruments.byYahoo(symbol.toUpperCase(Locale.ROOT));

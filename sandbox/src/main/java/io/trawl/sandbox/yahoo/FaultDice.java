@@ -14,12 +14,14 @@ final class FaultDice {
   enum Fault {
     NONE,
     RATE_LIMITED,
-    OUTAGE
+    OUTAGE,
+    UNPROCESSABLE
   }
 
   private volatile YahooFaults current;
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final AtomicInteger outagePages = new AtomicInteger();
+  private final AtomicInteger unprocessable = new AtomicInteger();
   private final Deque<Long> recent = new ArrayDeque<>();
   private SplittableRandom random;
 
@@ -31,6 +33,7 @@ final class FaultDice {
     current = faults;
     rateLimited.set(faults.rateLimited());
     outagePages.set(faults.outagePages());
+    unprocessable.set(faults.unprocessable());
     random = new SplittableRandom(faults.seed());
     recent.clear();
   }
@@ -60,6 +63,9 @@ final class FaultDice {
     }
     if (take(outagePages)) {
       return Fault.OUTAGE;
+    }
+    if (take(unprocessable)) {
+      return Fault.UNPROCESSABLE;
     }
     synchronized (this) {
       double rate = current.faultRate();

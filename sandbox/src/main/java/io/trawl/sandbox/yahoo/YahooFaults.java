@@ -22,6 +22,8 @@ package io.trawl.sandbox.yahoo;
  * @param latencyMillis pause before answering
  * @param slowBodyMillis pause in the middle of a 200 body
  * @param truncateBody 200 bodies stop half-way and the connection drops
+ * @param unprocessable requests answered 422 {@code Unprocessable Entity} with Yahoo's chart error
+ *     body, as it refuses a range its interval cannot serve
  */
 public record YahooFaults(
     double faultRate,
@@ -37,13 +39,14 @@ public record YahooFaults(
     boolean refuseLibraryAgents,
     long latencyMillis,
     long slowBodyMillis,
-    boolean truncateBody) {
+    boolean truncateBody,
+    int unprocessable) {
 
   public YahooFaults {
     if (faultRate < 0 || faultRate > 1) {
       throw new IllegalArgumentException("faultRate must be 0..1, got " + faultRate);
     }
-    if (rateLimited < 0 || outagePages < 0 || burstLimit < 0) {
+    if (rateLimited < 0 || outagePages < 0 || burstLimit < 0 || unprocessable < 0) {
       throw new IllegalArgumentException("counts must be 0 or more");
     }
     if (burstWindowMillis <= 0 || latencyMillis < 0 || slowBodyMillis < 0) {
@@ -85,6 +88,7 @@ public record YahooFaults(
     b.latencyMillis = latencyMillis;
     b.slowBodyMillis = slowBodyMillis;
     b.truncateBody = truncateBody;
+    b.unprocessable = unprocessable;
     return b;
   }
 
@@ -104,6 +108,7 @@ public record YahooFaults(
     private long latencyMillis = 0;
     private long slowBodyMillis = 0;
     private boolean truncateBody = false;
+    private int unprocessable = 0;
 
     private Builder() {}
 
@@ -177,6 +182,11 @@ public record YahooFaults(
       return this;
     }
 
+    public Builder unprocessable(int value) {
+      this.unprocessable = value;
+      return this;
+    }
+
     /** {@code times} requests get the outage page, with {@code status}. */
     public Builder outagePages(int times, int status) {
       this.outagePages = times;
@@ -206,7 +216,8 @@ public record YahooFaults(
           refuseLibraryAgents,
           latencyMillis,
           slowBodyMillis,
-          truncateBody);
+          truncateBody,
+          unprocessable);
     }
   }
 }

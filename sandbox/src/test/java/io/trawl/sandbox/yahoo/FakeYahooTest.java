@@ -195,6 +195,19 @@ class FakeYahooTest {
   }
 
   @Test
+  void armedUnprocessableAnswers422WithTheChartErrorThenCharts() throws IOException {
+    start(YahooFaults.none().toBuilder().unprocessable(1).build());
+
+    HttpResponse<String> first = chart("AAPL", "range=1d", BROWSER);
+    HttpResponse<String> second = chart("AAPL", "range=1d", BROWSER);
+
+    assertThat(first.statusCode()).isEqualTo(422);
+    assertThat(JSON.readTree(first.body()).at("/chart/error/code").asText())
+        .isEqualTo("Unprocessable Entity");
+    assertThat(second.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void libraryDefaultUserAgentsAndMissingOnesGet429() {
     start(YahooFaults.none());
 

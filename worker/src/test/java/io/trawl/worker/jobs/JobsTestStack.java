@@ -58,25 +58,40 @@ final class JobsTestStack implements AutoCloseable {
         faults,
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build()),
-        null);
+        null,
+        BrightDataClient.Timeouts.DEFAULT);
+  }
+
+  /** On the time-skipping test server, with the client's timeouts shortened to provoke them. */
+  JobsTestStack(
+      DataSource dataSource, FakeBrightData.Faults faults, BrightDataClient.Timeouts timeouts) {
+    this(
+        dataSource,
+        faults,
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(true).build()),
+        null,
+        timeouts);
   }
 
   /** The pipeline against a real Temporal server (the dev server), through {@code client}. */
   JobsTestStack(DataSource dataSource, FakeBrightData.Faults faults, WorkflowClient client) {
-    this(dataSource, faults, null, client);
+    this(dataSource, faults, null, client, BrightDataClient.Timeouts.DEFAULT);
   }
 
   private JobsTestStack(
       DataSource dataSource,
       FakeBrightData.Faults faults,
       TestWorkflowEnvironment env,
-      WorkflowClient client) {
+      WorkflowClient client,
+      BrightDataClient.Timeouts timeouts) {
     this.env = env;
     this.client = env != null ? env.getWorkflowClient() : client;
     this.dataSource = dataSource;
     this.sandbox = new FakeBrightData(Clock.systemUTC(), faults).start();
     this.brightData =
-        new BrightDataClient(BrightDataConfig.fromEnvironment(Map.of(), sandbox.baseUrl()));
+        new BrightDataClient(
+            BrightDataConfig.fromEnvironment(Map.of(), sandbox.baseUrl()), timeouts);
   }
 
   /** A worker with every real jobs activity, polling until the factory is shut down. */

@@ -27,7 +27,8 @@ class ScrapeRunWorkerRestartTest {
 
   @RegisterExtension
   final PreparedDbExtension db =
-      EmbeddedPostgresExtension.preparedDatabase(FlywayPreparer.forClasspathLocation("db/migration"));
+      EmbeddedPostgresExtension.preparedDatabase(
+          FlywayPreparer.forClasspathLocation("db/migration"));
 
   @Test
   void completesRunWhenWorkerRestartsWhilePollingAndPaysForOneSnapshot() {

@@ -2,34 +2,16 @@ package io.trawl.worker.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import io.trawl.activities.providers.unlocker.UnlockerClient;
-import io.trawl.activities.providers.unlocker.UnlockerConfig;
-import io.trawl.activities.providers.yahoo.YahooClient;
-import io.trawl.activities.providers.yahoo.YahooConfig;
-import io.trawl.sandbox.unlocker.FakeUnlocker;
 import io.trawl.sandbox.unlocker.UnlockerFaults;
-import io.trawl.sandbox.yahoo.FakeYahoo;
 import io.trawl.sandbox.yahoo.YahooFaults;
-import io.trawl.worker.MarketRegistration;
-import io.trawl.worker.config.CallBudgets;
-import io.trawl.worker.config.MarketConfig;
-import io.trawl.workflows.market.MarketCollectionRequest;
 import io.trawl.workflows.market.MarketCollectionSummary;
-import io.trawl.workflows.market.MarketCollectionWorkflow;
 import io.zonky.test.db.postgres.embedded.FlywayPreparer;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,70 +30,21 @@ class MarketCollectionRetryTest {
       EmbeddedPostgresExtension.preparedDatabase(
           FlywayPreparer.forClasspathLocation("db/migration"));
 
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-  private final Clock clock = new ServerClock(env);
-  private final FakeUnlocker unlocker =
-      new FakeUnlocker(clock, UnlockerFaults.builder().alwaysRobot(true).build()).start();
-  private final FakeYahoo yahoo =
-      new FakeYahoo(clock, YahooFaults.builder().faultRate(0).outagePages(5, 503).build()).start();
-
-  /** The test server's clock, which jumps over timers and retry delays. */
-  private static final class ServerClock extends Clock {
-    private final TestWorkflowEnvironment env;
-
-    ServerClock(TestWorkflowEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(env.currentTimeMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(instant(), zone);
-    }
-  }
+  private final MarketTestStack stack =
+      new MarketTestStack(
+          UnlockerFaults.builder().alwaysRobot(true).build(),
+          YahooFaults.builder().faultRate(0).outagePages(5, 503).build());
 
   @AfterEach
   void tearDown() {
-    env.close();
-    unlocker.close();
-    yahoo.close();
+    stack.close();
   }
 
   @Test
   void everySourceDownWaitsForTheFirstBreakerToHalfOpenAndItsTrialServes() {
-    Worker worker = env.newWorker(MarketCollectionWorkflow.TASK_QUEUE);
-    MarketRegistration.register(
-        worker,
-        db.getTestDatabase(),
-        new UnlockerClient(
-            UnlockerConfig.sandbox(unlocker.baseUrl(), FakeUnlocker.ZONE),
-            UnlockerClient.Settings.DEFAULT,
-            clock),
-        new YahooClient(YahooConfig.sandbox(yahoo.baseUrl()), YahooClient.Settings.DEFAULT, clock),
-        new MarketRegistration.Settings(
-            MarketConfig.DEFAULTS, new CallBudgets(CallBudgets.DEFAULTS, ZoneOffset.UTC)),
-        null,
-        clock);
-    env.start();
+    stack.startWorker(db.getTestDatabase());
 
-    MarketCollectionSummary summary =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                MarketCollectionWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(MarketCollectionRequest.WORKFLOW_ID)
-                    .setTaskQueue(MarketCollectionWorkflow.TASK_QUEUE)
-                    .build())
-            .collect(new MarketCollectionRequest(1));
+    MarketCollectionSummary summary = stack.collect(1);
 
     // AAPL:US: three attempts while the breakers count failures; the third opens Bright Data's.
     // The next symbol waits 120 s (Bright Data's wait), opens Yahoo's on its second attempt,
@@ -135,7 +68,7 @@ class MarketCollectionRetryTest {
                     .get(0)
                     .replaceAll("\\..*", "")));
     assertThat(yahooWait).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
-    assertThat(unlocker.billedRequests()).isZero();
+    assertThat(stack.unlocker.billedRequests()).isZero();
   }
 
   private List<String> rows(String sql) {

@@ -7,11 +7,14 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.trawl.activities.providers.apify.ApifyClient;
 import io.trawl.activities.providers.apify.ApifyConfig;
+import io.trawl.activities.providers.llm.LlmClient;
+import io.trawl.activities.providers.llm.LlmConfig;
 import io.trawl.activities.providers.places.PlacesClient;
 import io.trawl.activities.providers.places.PlacesConfig;
 import io.trawl.activities.spend.SpendListener;
 import io.trawl.sandbox.apify.ApifyFaults;
 import io.trawl.sandbox.apify.FakeApify;
+import io.trawl.sandbox.llm.FakeLlm;
 import io.trawl.sandbox.maps.MapsUniverse;
 import io.trawl.sandbox.places.FakePlaces;
 import io.trawl.sandbox.places.PlacesFaults;
@@ -48,6 +51,7 @@ final class PharmacyTestStack implements AutoCloseable {
   final DataSource dataSource;
   final FakeApify apify;
   final FakePlaces places;
+  final FakeLlm llm = new FakeLlm().start();
   private final WorkflowClient client;
   private final TestWorkflowEnvironment env;
   private final List<WorkerFactory> factories = new ArrayList<>();
@@ -91,6 +95,29 @@ final class PharmacyTestStack implements AutoCloseable {
         new PlacesClient(PlacesConfig.sandbox(places.baseUrl())),
         new PharmacyRegistration.Settings(
             PharmacyConfig.DEFAULTS, limits, new CallBudgets(dailyBudgets, ZoneOffset.UTC)),
+        SpendListener.NONE);
+    factory.start();
+    return factory;
+  }
+
+  /**
+   * A worker with the LLM fallback of classification on, against {@link #llm}, and an LLM queue
+   * fast enough that a test does not wait out the default 10 calls a minute.
+   */
+  WorkerFactory startWorkerWithLlm(
+      Map<String, BigDecimal> dailyBudgets, PharmacyConfig.Llm llmSettings) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, NO_CACHE);
+    factories.add(factory);
+    PharmacyRegistration.register(
+        factory,
+        dataSource,
+        new ApifyClient(ApifyConfig.sandbox(apify.baseUrl())),
+        new PlacesClient(PlacesConfig.sandbox(places.baseUrl())),
+        new LlmClient(LlmConfig.sandbox(llm.baseUrl())),
+        new PharmacyRegistration.Settings(
+            PharmacyConfig.DEFAULTS.withLlm(llmSettings),
+            new ProviderLimits(Map.of("llm", new ProviderLimits.Limit(100, 5))),
+            new CallBudgets(dailyBudgets, ZoneOffset.UTC)),
         SpendListener.NONE);
     factory.start();
     return factory;
@@ -148,5 +175,6 @@ final class PharmacyTestStack implements AutoCloseable {
     }
     apify.close();
     places.close();
+    llm.close();
   }
 }
