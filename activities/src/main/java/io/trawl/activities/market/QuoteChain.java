@@ -46,7 +46,8 @@ public final class QuoteChain {
       Set.of(
           Failures.PROVIDER_UNAVAILABLE,
           Failures.PROVIDER_RATE_LIMITED,
-          Failures.QUOTE_UNAVAILABLE);
+          Failures.QUOTE_UNAVAILABLE,
+          Failures.PAID_ANSWER_LOST);
 
   /**
    * @param order the chain ({@code market.sources})
@@ -317,7 +318,11 @@ public final class QuoteChain {
       } else {
         breaker.neutral();
       }
-      if (paid) {
+      BigDecimal cost = BigDecimal.ZERO;
+      if (paid && Failures.PAID_ANSWER_LOST.equals(e.getType())) {
+        cost = settings.unlockerCostUsd();
+        budget.settleLost(callKey, cost);
+      } else if (paid) {
         budget.release(callKey);
       }
       record(
@@ -326,7 +331,7 @@ public final class QuoteChain {
           MarketCallRepository.FAILURE,
           e.getType(),
           took.toMillis(),
-          BigDecimal.ZERO,
+          cost,
           provider.isSandbox());
       log.info(
           "market source={} symbol={} outcome=failure type={}",

@@ -73,8 +73,16 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
     List<TextSearchPlace> results;
     try {
       results = places.searchText(place.query(), PlacesClient.VERIFY_FIELD_MASK);
+    } catch (ApplicationFailure e) {
+      if (Failures.PAID_ANSWER_LOST.equals(e.getType())) {
+        // Billed, answer lost: booked as a lookup of its own; the retry reserves and pays again.
+        budget.settleLost(callKey, requestUsd);
+      } else {
+        // Not answered, not billed: the retry reserves again.
+        budget.release(callKey);
+      }
+      throw e;
     } catch (RuntimeException e) {
-      // Not answered, not billed: the retry reserves again.
       budget.release(callKey);
       throw e;
     }

@@ -59,8 +59,6 @@ class MarketProviderFaultTest {
    * @param paidPages Bloomberg pages the Unlocker billed
    * @param retries failed tries of the collection's FetchQuote activities, over all symbols
    * @param backoff the least wait before each retry; null when there are none
-   * @param lostPages pages billed whose answer broke on the way: the client cannot read them, so
-   *     the ledger gives their reservations back
    */
   record Row(
       String knob,
@@ -70,20 +68,7 @@ class MarketProviderFaultTest {
       List<String> failed,
       long paidPages,
       int retries,
-      Backoff backoff,
-      long lostPages) {
-    Row(
-        String knob,
-        UnlockerFaults unlocker,
-        YahooFaults yahoo,
-        Map<String, Integer> bySource,
-        List<String> failed,
-        long paidPages,
-        int retries,
-        Backoff backoff) {
-      this(knob, unlocker, yahoo, bySource, failed, paidPages, retries, backoff, 0);
-    }
-
+      Backoff backoff) {
     @Override
     public String toString() {
       return knob
@@ -91,8 +76,7 @@ class MarketProviderFaultTest {
           + bySource
           + (failed.isEmpty() ? "" : ", unquoted " + failed)
           + ", paid pages "
-          + paidPages
-          + (lostPages > 0 ? " (" + lostPages + " lost on the way, not in the ledger)" : "");
+          + paidPages;
     }
   }
 
@@ -173,8 +157,7 @@ class MarketProviderFaultTest {
             List.of(),
             3,
             0,
-            null,
-            3),
+            null),
         new Row(
             "Unlocker 401 invalid token",
             UnlockerFaults.builder().invalidToken(true).build(),
@@ -274,9 +257,7 @@ class MarketProviderFaultTest {
     assertThat(summary.quotesBySource()).as(seen).isEqualTo(row.bySource());
     assertThat(summary.failedSymbols()).as(seen).containsExactlyInAnyOrderElementsOf(row.failed());
     assertThat(stack.unlocker.billedRequests()).as(seen).isEqualTo(row.paidPages());
-    assertThat(booked())
-        .as("pages in the ledger: " + seen)
-        .isEqualTo(row.paidPages() - row.lostPages());
+    assertThat(booked()).as("pages in the ledger: " + seen).isEqualTo(row.paidPages());
     assertThat(
             FaultOutcome.count(db.getTestDatabase(), "SELECT count(DISTINCT symbol) FROM quotes"))
         .as("symbols with a stored quote")

@@ -43,8 +43,6 @@ final class PharmacyFaultRows {
    * @param retries failed calls of that type, over all its activities
    * @param backoff the least wait before each retry
    * @param check more about a completed run; null for none
-   * @param lostAnswers Places lookups billed whose 200 answer broke on the way: the client cannot
-   *     read it, so the ledger gives the reservation back and the retry pays again
    * @param withLlm the LLM fallback of classification is on (the fault is the LLM's)
    */
   record Row(
@@ -56,7 +54,6 @@ final class PharmacyFaultRows {
       int retries,
       Backoff backoff,
       Consumer<PharmacyRunResult> check,
-      int lostAnswers,
       boolean withLlm) {
     Row(
         String knob,
@@ -66,31 +63,13 @@ final class PharmacyFaultRows {
         String retried,
         int retries,
         Backoff backoff,
-        Consumer<PharmacyRunResult> check,
-        int lostAnswers) {
-      this(knob, arm, expected, actorRuns, retried, retries, backoff, check, lostAnswers, false);
-    }
-
-    Row(
-        String knob,
-        Consumer<PharmacyTestStack> arm,
-        FaultOutcome expected,
-        long actorRuns,
-        String retried,
-        int retries,
-        Backoff backoff,
         Consumer<PharmacyRunResult> check) {
-      this(knob, arm, expected, actorRuns, retried, retries, backoff, check, 0, false);
+      this(knob, arm, expected, actorRuns, retried, retries, backoff, check, false);
     }
 
     @Override
     public String toString() {
-      return knob
-          + " → "
-          + expected
-          + ", paid actor runs "
-          + actorRuns
-          + (lostAnswers > 0 ? ", " + lostAnswers + " billed lookup lost on the way" : "");
+      return knob + " → " + expected + ", paid actor runs " + actorRuns;
     }
   }
 
@@ -127,7 +106,6 @@ final class PharmacyFaultRows {
         retries,
         backoff,
         check,
-        0,
         true);
   }
 
@@ -271,8 +249,7 @@ final class PharmacyFaultRows {
             "VerifyPlace",
             1,
             PLACES,
-            verifiedSome(),
-            1),
+            verifiedSome()),
         new Row(
             "Places reset mid-body ×1",
             places(PlacesFaults.none().withCommon(CommonFaults.none().withResetMidBody(1))),
@@ -281,8 +258,7 @@ final class PharmacyFaultRows {
             "VerifyPlace",
             1,
             PLACES,
-            verifiedSome(),
-            1),
+            verifiedSome()),
         new Row(
             "Places 403 PERMISSION_DENIED",
             places(PlacesFaults.none().withPermissionDenied(true)),

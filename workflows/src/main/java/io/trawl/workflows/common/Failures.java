@@ -153,6 +153,18 @@ public final class Failures {
   public static final String QUOTE_UNAVAILABLE = "QuoteUnavailable";
 
   /**
+   * A paid provider answered 200, so it billed the call, but its answer broke on the way (reset
+   * mid-body, cut short): retryable, and the caller books the lost call as spent, since the retry
+   * pays again.
+   */
+  public static final String PAID_ANSWER_LOST = "PaidAnswerLost";
+
+  /** Retryable {@link #PAID_ANSWER_LOST}. */
+  public static ApplicationFailure paidAnswerLost(String message) {
+    return ApplicationFailure.newFailure(message, PAID_ANSWER_LOST);
+  }
+
+  /**
    * Retryable {@link #QUOTE_UNAVAILABLE}; {@code reason} (e.g. "ROBOT_PAGE") is the first detail.
    */
   public static ApplicationFailure quoteUnavailable(String message, String reason) {

@@ -96,32 +96,58 @@ public final class PlacesClient {
             .header("X-Goog-FieldMask", fieldMask.strip())
             .post(RequestBody.create(body.toString(), JSON_TYPE))
             .build();
-    try (Response response = http.newCall(request).execute()) {
-      String text = ResponseText.readCapped(response.body());
+    Response response;
+    try {
+      response = http.newCall(request).execute();
+    } catch (IOException e) {
+      throw errors.io(what, e);
+    }
+    try (response) {
+      String text;
+      try {
+        text = ResponseText.readCapped(response.body());
+      } catch (IOException e) {
+        if (response.isSuccessful()) {
+          throw errors.lostAnswer(what, e.getClass().getSimpleName());
+        }
+        throw errors.io(what, e);
+      }
       if (!response.isSuccessful()) {
         throw errors.forStatus(what, response.code(), text, response.header("Retry-After"));
       }
       List<TextSearchPlace> places = places(parse(text, what, response.code()));
       log.debug("places search results={} sku={}", places.size(), PlacesSku.of(fieldMask));
       return places;
-    } catch (IOException e) {
-      throw errors.io(what, e);
     }
   }
 
+  /**
+   * An HTML page on a 200 comes from something in front of Google (a proxy, a captive portal), so
+   * nothing was billed; JSON cut short came from Google, which billed the lookup.
+   */
   private JsonNode parse(String text, String what, int status) {
     if (ProviderText.looksLikeHtml(text)) {
       throw errors.notJson(what, status, text);
     }
+    JsonNode answer;
     try {
-      JsonNode answer = json.readTree(text);
-      if (answer == null || !answer.isObject()) {
-        throw errors.notJson(what, status, text);
-      }
-      return answer;
+      answer = json.readTree(text);
     } catch (JsonProcessingException e) {
+      if (looksCutShort(text)) {
+        throw errors.lostAnswer(what, "the JSON ends early");
+      }
       throw errors.notJson(what, status, text);
     }
+    if (answer == null || !answer.isObject()) {
+      throw errors.notJson(what, status, text);
+    }
+    return answer;
+  }
+
+  /** A JSON object that starts but never closes. */
+  private static boolean looksCutShort(String text) {
+    String body = text.strip();
+    return body.startsWith("{") && !body.endsWith("}");
   }
 
   private static List<TextSearchPlace> places(JsonNode answer) {

@@ -84,6 +84,15 @@ final class PlacesErrors {
         null);
   }
 
+  /**
+   * Google answered 200, so it billed the lookup, but the answer broke on the way (reset mid-body,
+   * cut short): retryable, and the caller books the lost lookup as spent.
+   */
+  ApplicationFailure lostAnswer(String what, String reason) {
+    return Failures.paidAnswerLost(
+        redact("Google Places answered 200 to " + what + " but the answer was lost: " + reason));
+  }
+
   /** {@code RetryInfo.retryDelay} ("3s", "1.5s"); null when absent or unreadable. */
   static Duration retryDelay(JsonNode error) {
     for (JsonNode detail : error.path("details")) {

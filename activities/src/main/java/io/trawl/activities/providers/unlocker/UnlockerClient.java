@@ -95,7 +95,13 @@ public final class UnlockerClient {
             .header("Authorization", "Bearer " + config.token())
             .post(RequestBody.create(body.toString(), JSON_TYPE))
             .build();
-    try (Response response = http.newCall(request).execute()) {
+    Response response;
+    try {
+      response = http.newCall(request).execute();
+    } catch (IOException e) {
+      throw errors.io(url, e);
+    }
+    try (response) {
       int status = response.code();
       String errorCode = response.header("x-brd-err-code");
       log.debug("unlocker fetch url={} zone={} status={} code={}", url, zone, status, errorCode);
@@ -104,7 +110,12 @@ public final class UnlockerClient {
         throw errors.forStatus(
             url, status, errorCode, text, response.header("Retry-After"), clock.instant());
       }
-      String page = ResponseText.readAtMost(response.body(), settings.maxPageBytes());
+      String page;
+      try {
+        page = ResponseText.readAtMost(response.body(), settings.maxPageBytes());
+      } catch (IOException e) {
+        throw errors.lostAnswer(url, e);
+      }
       if (page == null) {
         throw errors.tooLarge(url, settings.maxPageBytes());
       }

@@ -86,6 +86,19 @@ final class UnlockerErrors {
         null);
   }
 
+  /**
+   * Bright Data answered 200, so it billed the request, but the page broke on the way (reset
+   * mid-body, cut short): retryable, and the caller books the lost request as spent.
+   */
+  ApplicationFailure lostAnswer(String url, IOException e) {
+    return Failures.paidAnswerLost(
+        redact(
+            "Bright Data Unlocker answered 200 for "
+                + url
+                + " but the page was lost on the way: "
+                + e.getClass().getSimpleName()));
+  }
+
   ApplicationFailure tooLarge(String url, long maxBytes) {
     return Failures.unavailable(
         "Bright Data Unlocker answer for " + url + " is larger than " + maxBytes + " bytes", null);

@@ -163,13 +163,27 @@ class PlacesClientTest {
   }
 
   @Test
-  void truncatedBodyIsUnavailable() {
+  void truncatedJsonIsABilledLookupLost() {
     start(PlacesFaults.none().withCommon(CommonFaults.none().withTruncatedJson(1)));
 
     ApplicationFailure failure =
         failure(() -> client.searchText(sanFrancisco.get(0).address(), "*"));
 
-    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+    // Google answered 200 and billed; the caller books the lookup as spent and retries.
+    assertThat(failure.getType()).isEqualTo(Failures.PAID_ANSWER_LOST);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("the JSON ends early");
+  }
+
+  @Test
+  void resetMidBodyIsABilledLookupLost() {
+    start(PlacesFaults.none().withCommon(CommonFaults.none().withResetMidBody(1)));
+
+    ApplicationFailure failure =
+        failure(() -> client.searchText(sanFrancisco.get(0).address(), "*"));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PAID_ANSWER_LOST);
+    assertThat(failure.getOriginalMessage()).doesNotContain(KEY);
   }
 
   @Test

@@ -215,7 +215,7 @@ class UnlockerClientTest {
   }
 
   @Test
-  void bodyStalledPastTheCallTimeoutIsRetryable() {
+  void bodyStalledPastTheCallTimeoutIsABilledPageLost() {
     start(
         UnlockerFaults.builder().slowBodyMillis(5_000).build(),
         new UnlockerClient.Settings(
@@ -223,10 +223,13 @@ class UnlockerClientTest {
 
     ApplicationFailure failure = failure(() -> client.fetch(ZONE, AAPL.bloombergQuoteUrl()));
 
-    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+    // The 200 came, so Bright Data billed the page; the caller books it as spent and retries.
+    assertThat(failure.getType()).isEqualTo(Failures.PAID_ANSWER_LOST);
+    assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getOriginalMessage())
         .startsWith(
-            "Bright Data Unlocker request for https://www.bloomberg.com/quote/AAPL:US failed");
+            "Bright Data Unlocker answered 200 for https://www.bloomberg.com/quote/AAPL:US but the"
+                + " page was lost on the way");
   }
 
   @Test
@@ -262,12 +265,14 @@ class UnlockerClientTest {
   }
 
   @Test
-  void bodyCutOffMidwayIsRetryable() {
+  void bodyCutOffMidwayIsABilledPageLost() {
     start(UnlockerFaults.builder().truncateBody(true).build());
 
     ApplicationFailure failure = failure(() -> client.fetch(ZONE, AAPL.bloombergQuoteUrl()));
 
-    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+    assertThat(failure.getType()).isEqualTo(Failures.PAID_ANSWER_LOST);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(fake.billedRequests()).isEqualTo(1);
   }
 
   @Test
