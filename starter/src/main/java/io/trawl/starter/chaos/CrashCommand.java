@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -96,8 +100,22 @@ public final class CrashCommand implements Callable<Integer> {
                 err.println("chaos crash: " + line);
                 err.flush();
               });
-      for (Supplier<CrashPipeline> selected : selected()) {
-        results.add(crash.run(selected, kills, chosenSeed));
+      // Each pipeline has its own worker JVM, task queues and tables, so they run side by side.
+      List<Future<PipelineResult>> runs = new ArrayList<>();
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (Supplier<CrashPipeline> selected : selected()) {
+          runs.add(pool.submit(() -> crash.run(selected, kills, chosenSeed)));
+        }
+        for (Future<PipelineResult> run : runs) {
+          results.add(run.get());
+        }
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InterruptedException interrupted) {
+          throw interrupted;
+        }
+        err.println("chaos crash: " + cause.getMessage() + " (files kept in " + home + ")");
+        return ExitCodes.FAILED;
       }
     } catch (IllegalStateException e) {
       err.println("chaos crash: " + e.getMessage() + " (files kept in " + home + ")");

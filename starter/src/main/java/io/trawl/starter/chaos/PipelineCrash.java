@@ -33,6 +33,7 @@ final class PipelineCrash {
     String name;
     String referenceRun;
     long referenceProgress;
+    long referenceMillis;
     List<Measure> reference;
     try (CrashPipeline pipeline = pipelines.get()) {
       name = pipeline.name();
@@ -42,14 +43,17 @@ final class PipelineCrash {
       pipeline.prepare(database);
       String workflowId = "chaos-crash/" + name + "/reference";
       try (ChildWorker worker = startWorker(pipeline, Side.REFERENCE, dir, 0)) {
+        long started = System.nanoTime();
         pipeline.start(stack.client(), workflowId);
         referenceRun = pipeline.awaitResult(stack.client(), workflowId);
+        referenceMillis = (System.nanoTime() - started) / 1_000_000;
         worker.stop();
       }
       referenceProgress = tree.read(workflowId).progress();
       reference = pipeline.measures(database, dir);
     }
-    KillPlan plan = KillPlan.draw(seed ^ name.hashCode(), kills, referenceProgress);
+    KillPlan plan =
+        KillPlan.draw(seed ^ name.hashCode(), kills, referenceProgress, referenceMillis);
     try (CrashPipeline pipeline = pipelines.get()) {
       progress.accept(name + ": run with " + kills + " kills over " + referenceProgress + " steps");
       Path dir = stack.directory(Side.CHAOS, name);
