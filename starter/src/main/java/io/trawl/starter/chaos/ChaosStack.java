@@ -21,35 +21,30 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * What a crash run needs besides the worker: the real Temporal dev server as its own process on
- * free ports, an embedded PostgreSQL with one freshly migrated database per {@link Side}, all under
- * a temporary TRAWL_HOME, and the built-in demo trawl.yaml written there for both workers.
+ * free ports, an embedded PostgreSQL with one freshly migrated database per pipeline and {@link
+ * Side}, all under a temporary TRAWL_HOME, and the built-in demo trawl.yaml written there for both
+ * workers.
  */
 final class ChaosStack implements AutoCloseable {
   private final Path home;
   private final DevServer server;
   private final EmbeddedDatabase postgres;
   private final WorkflowClient client;
-  private final Map<Side, HikariDataSource> databases;
+  private final Map<String, HikariDataSource> databases = new HashMap<>();
   private final Path config;
 
   private ChaosStack(
-      Path home,
-      DevServer server,
-      EmbeddedDatabase postgres,
-      WorkflowClient client,
-      Map<Side, HikariDataSource> databases,
-      Path config) {
+      Path home, DevServer server, EmbeddedDatabase postgres, WorkflowClient client, Path config) {
     this.home = home;
     this.server = server;
     this.postgres = postgres;
     this.client = client;
-    this.databases = databases;
     this.config = config;
   }
 
@@ -70,7 +65,6 @@ final class ChaosStack implements AutoCloseable {
                             + " (set TRAWL_TEMPORAL_CLI or put temporal on PATH)"));
     DevServer server = null;
     EmbeddedDatabase postgres = null;
-    Map<Side, HikariDataSource> databases = new EnumMap<>(Side.class);
     try {
       server =
           DevServer.start(
@@ -78,14 +72,10 @@ final class ChaosStack implements AutoCloseable {
                   .withFreePorts()
                   .withKeywordSearchAttributes(DevStack.SEARCH_ATTRIBUTES));
       postgres = EmbeddedDatabase.start(state);
-      for (Side side : Side.values()) {
-        databases.put(side, createDatabase(postgres, side.key()));
-      }
       WorkflowClient client =
           TemporalClients.connect(server.target(), DevServerOptions.DEFAULT_NAMESPACE);
-      return new ChaosStack(home, server, postgres, client, databases, writeConfig(home));
+      return new ChaosStack(home, server, postgres, client, writeConfig(home));
     } catch (RuntimeException e) {
-      databases.values().forEach(HikariDataSource::close);
       if (postgres != null) {
         postgres.close();
       }
@@ -137,8 +127,27 @@ final class ChaosStack implements AutoCloseable {
     return client;
   }
 
-  DataSource database(Side side) {
-    return databases.get(side);
+  /**
+   * The fresh, migrated database of one side of one pipeline, created on first use: every run
+   * starts from empty tables, and one pipeline's ledger never mixes with another's.
+   */
+  DataSource database(Side side, String pipeline) {
+    String name = databaseName(side, pipeline);
+    synchronized (databases) {
+      HikariDataSource existing = databases.get(name);
+      if (existing != null) {
+        return existing;
+      }
+    }
+    HikariDataSource created = createDatabase(postgres, name);
+    synchronized (databases) {
+      databases.put(name, created);
+    }
+    return created;
+  }
+
+  private static String databaseName(Side side, String pipeline) {
+    return pipeline + "_" + side.key();
   }
 
   /**
@@ -150,11 +159,11 @@ final class ChaosStack implements AutoCloseable {
   }
 
   /** The production-mode environment of a worker of {@code side}, providers aside. */
-  Map<String, String> workerEnvironment(Side side, Path dir) {
+  Map<String, String> workerEnvironment(Side side, String pipeline, Path dir) {
     return Map.of(
         "TEMPORAL_ADDRESS", server.target(),
         "TEMPORAL_NAMESPACE", server.namespace(),
-        "DATABASE_URL", jdbcUrl(postgres, side.key()),
+        "DATABASE_URL", jdbcUrl(postgres, databaseName(side, pipeline)),
         "DATABASE_USER", "postgres",
         "TRAWL_HOME", dir.resolve("home").toString(),
         "TRAWL_DATA_DIR", dir.resolve("data").toString(),
@@ -169,7 +178,9 @@ final class ChaosStack implements AutoCloseable {
   @Override
   public void close() {
     TemporalClients.close(client);
-    databases.values().forEach(HikariDataSource::close);
+    synchronized (databases) {
+      databases.values().forEach(HikariDataSource::close);
+    }
     postgres.close();
     server.close();
   }

@@ -3,6 +3,7 @@ package io.trawl.starter.chaos;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 final class PipelineCrash {
   private static final Duration WORKER_START = Duration.ofMinutes(2);
   private static final Duration REAP_EVERY = Duration.ofMillis(500);
+  private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
 
   private final ChaosStack stack;
   private final RunTree tree;
@@ -33,31 +35,30 @@ final class PipelineCrash {
     String name;
     String referenceRun;
     long referenceProgress;
-    long referenceMillis;
+    List<KillPlan.Sample> timeline;
     List<Measure> reference;
     try (CrashPipeline pipeline = pipelines.get()) {
       name = pipeline.name();
       progress.accept(name + ": uninterrupted reference run");
       Path dir = stack.directory(Side.REFERENCE, name);
-      DataSource database = stack.database(Side.REFERENCE);
+      DataSource database = stack.database(Side.REFERENCE, name);
       pipeline.prepare(database);
       String workflowId = "chaos-crash/" + name + "/reference";
       try (ChildWorker worker = startWorker(pipeline, Side.REFERENCE, dir, 0)) {
         long started = System.nanoTime();
         pipeline.start(stack.client(), workflowId);
+        timeline = record(workflowId, started);
         referenceRun = pipeline.awaitResult(stack.client(), workflowId);
-        referenceMillis = (System.nanoTime() - started) / 1_000_000;
         worker.stop();
       }
       referenceProgress = tree.read(workflowId).progress();
       reference = pipeline.measures(database, dir);
     }
-    KillPlan plan =
-        KillPlan.draw(seed ^ name.hashCode(), kills, referenceProgress, referenceMillis);
+    KillPlan plan = KillPlan.draw(seed ^ name.hashCode(), kills, timeline);
     try (CrashPipeline pipeline = pipelines.get()) {
       progress.accept(name + ": run with " + kills + " kills over " + referenceProgress + " steps");
       Path dir = stack.directory(Side.CHAOS, name);
-      DataSource database = stack.database(Side.CHAOS);
+      DataSource database = stack.database(Side.CHAOS, name);
       pipeline.prepare(database);
       String workflowId = "chaos-crash/" + name + "/chaos";
       Map<String, Integer> landings = new HashMap<>();
@@ -120,7 +121,7 @@ final class PipelineCrash {
 
   private ChildWorker startWorker(CrashPipeline pipeline, Side side, Path dir, int incarnation)
       throws InterruptedException {
-    Map<String, String> env = new HashMap<>(stack.workerEnvironment(side, dir));
+    Map<String, String> env = new HashMap<>(stack.workerEnvironment(side, pipeline.name(), dir));
     env.putAll(pipeline.providerEnvironment());
     return ChildWorker.start(
             env,
@@ -128,6 +129,21 @@ final class PipelineCrash {
             dir.resolve("worker-" + incarnation + ".out"),
             dir.resolve("tmp"))
         .awaitPolling(WORKER_START);
+  }
+
+  /** The run's progress over time, sampled until it closes. */
+  private List<KillPlan.Sample> record(String workflowId, long startedNanos)
+      throws InterruptedException {
+    List<KillPlan.Sample> timeline = new ArrayList<>();
+    while (true) {
+      RunTree.State state = tree.read(workflowId);
+      timeline.add(
+          new KillPlan.Sample((System.nanoTime() - startedNanos) / 1_000_000, state.progress()));
+      if (state.rootClosed()) {
+        return timeline;
+      }
+      Thread.sleep(SAMPLE_EVERY.toMillis());
+    }
   }
 
   /** Waits for the run to reach {@code steps}; false when it closed first. */
