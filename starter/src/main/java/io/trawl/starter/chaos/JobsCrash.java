@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * The jobs pipeline under crashes: one scrape against the Bright Data sandbox, slowed so kills land
- * while it polls (two "running" answers), downloads (a pause between records) and ingests.
+ * while it polls (one "running" answer), downloads (a pause between records) and ingests.
  */
 final class JobsCrash implements CrashPipeline {
   static final String NAME = "jobs";
@@ -24,7 +24,7 @@ final class JobsCrash implements CrashPipeline {
   private final FakeBrightData brightData =
       new FakeBrightData(
               Clock.systemUTC(),
-              FakeBrightData.Faults.builder().pollsBeforeReady(2).slowBodyMillis(15).build())
+              FakeBrightData.Faults.builder().pollsBeforeReady(1).slowBodyMillis(15).build())
           .start();
 
   @Override

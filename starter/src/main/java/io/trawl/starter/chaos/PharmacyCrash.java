@@ -25,8 +25,17 @@ import javax.sql.DataSource;
  */
 final class PharmacyCrash implements CrashPipeline {
   static final String NAME = "pharmacy";
+  // Twelve places per search keep the verification short enough for CI, with room for kills.
   private static final PharmacyRunRequest REQUEST =
-      PharmacyRunRequest.of(List.of("pharmacy"), List.of("San Francisco, CA", "Oakland, CA"));
+      new PharmacyRunRequest(
+          List.of("pharmacy"),
+          List.of("San Francisco, CA", "Oakland, CA"),
+          null,
+          12,
+          null,
+          null,
+          null,
+          null);
 
   private final MapsUniverse universe = new MapsUniverse();
   private final FakeApify apify =

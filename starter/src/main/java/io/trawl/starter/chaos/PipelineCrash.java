@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 final class PipelineCrash {
   private static final Duration WORKER_START = Duration.ofMinutes(2);
   private static final Duration REAP_EVERY = Duration.ofMillis(500);
-  private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
+  private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
 
   private final ChaosStack stack;
   private final RunTree tree;
@@ -156,7 +156,7 @@ final class PipelineCrash {
       if (state.progress() >= steps) {
         return true;
       }
-      Thread.sleep(100);
+      Thread.sleep(SAMPLE_EVERY.toMillis());
     }
   }
 
