@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +90,7 @@ public final class CrashCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long chosenSeed = seed != null ? seed : Math.abs(new java.util.Random().nextLong() % 1_000_000);
+    long chosenSeed = seed != null ? seed : new Random().nextLong(1_000_000);
     Path home = temporaryHome();
     List<PipelineResult> results = new ArrayList<>();
     try (ChaosStack stack = ChaosStack.start(CliEnvironment.get(), home)) {

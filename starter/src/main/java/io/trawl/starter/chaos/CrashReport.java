@@ -90,6 +90,9 @@ final class CrashReport {
         rows.add(json);
       }
       pipeline.put("figures", rows);
+      pipeline.put("lost", result.lost());
+      pipeline.put("duplicates", result.duplicates());
+      pipeline.put("double_charges", result.doubleCharges());
       pipeline.put("differences", result.differences());
       pipelines.add(pipeline);
     }
