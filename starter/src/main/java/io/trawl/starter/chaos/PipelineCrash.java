@@ -30,93 +30,109 @@ final class PipelineCrash {
     this.progress = progress;
   }
 
+  /** How the uninterrupted run went: its end, its progress over time and its figures. */
+  private record Reference(
+      String name, String run, List<KillPlan.Sample> timeline, List<Measure> measures) {
+    long progress() {
+      return timeline.isEmpty() ? 0 : timeline.getLast().progress();
+    }
+  }
+
   PipelineResult run(Supplier<CrashPipeline> pipelines, int kills, long seed)
       throws InterruptedException {
-    String name;
-    String referenceRun;
-    long referenceProgress;
+    Reference reference;
+    try (CrashPipeline pipeline = pipelines.get()) {
+      reference = runUninterrupted(pipeline);
+    }
+    KillPlan plan = KillPlan.draw(seed ^ reference.name().hashCode(), kills, reference.timeline());
+    try (CrashPipeline pipeline = pipelines.get()) {
+      return runCrashed(pipeline, plan, reference);
+    }
+  }
+
+  private Reference runUninterrupted(CrashPipeline pipeline) throws InterruptedException {
+    String name = pipeline.name();
+    progress.accept(name + ": uninterrupted reference run");
+    Path dir = stack.directory(Side.REFERENCE, name);
+    DataSource database = stack.database(Side.REFERENCE, name);
+    pipeline.prepare(database);
+    String workflowId = "chaos-crash/" + name + "/reference";
     List<KillPlan.Sample> timeline;
-    List<Measure> reference;
-    try (CrashPipeline pipeline = pipelines.get()) {
-      name = pipeline.name();
-      progress.accept(name + ": uninterrupted reference run");
-      Path dir = stack.directory(Side.REFERENCE, name);
-      DataSource database = stack.database(Side.REFERENCE, name);
-      pipeline.prepare(database);
-      String workflowId = "chaos-crash/" + name + "/reference";
-      try (ChildWorker worker = startWorker(pipeline, Side.REFERENCE, dir, 0)) {
-        long started = System.nanoTime();
-        pipeline.start(stack.client(), workflowId);
-        timeline = record(workflowId, started);
-        referenceRun = pipeline.awaitResult(stack.client(), workflowId);
-        worker.stop();
-      }
-      referenceProgress = tree.read(workflowId).progress();
-      reference = pipeline.measures(database, dir);
+    String run;
+    try (ChildWorker worker = startWorker(pipeline, Side.REFERENCE, dir, 0)) {
+      long started = System.nanoTime();
+      pipeline.start(stack.client(), workflowId);
+      timeline = record(workflowId, started);
+      run = pipeline.awaitResult(stack.client(), workflowId);
+      worker.stop();
     }
-    KillPlan plan = KillPlan.draw(seed ^ name.hashCode(), kills, timeline);
-    try (CrashPipeline pipeline = pipelines.get()) {
-      progress.accept(name + ": run with " + kills + " kills over " + referenceProgress + " steps");
-      Path dir = stack.directory(Side.CHAOS, name);
-      DataSource database = stack.database(Side.CHAOS, name);
-      pipeline.prepare(database);
-      String workflowId = "chaos-crash/" + name + "/chaos";
-      Map<String, Integer> landings = new HashMap<>();
-      String crashedRun;
-      boolean completed;
-      Reaper reaper = new Reaper(workflowId);
-      Thread reaping = Thread.ofVirtual().name("chaos-reaper").start(reaper);
-      ChildWorker worker = startWorker(pipeline, Side.CHAOS, dir, 0);
-      try {
+    return new Reference(name, run, timeline, pipeline.measures(database, dir));
+  }
+
+  private PipelineResult runCrashed(CrashPipeline pipeline, KillPlan plan, Reference reference)
+      throws InterruptedException {
+    String name = pipeline.name();
+    progress.accept(
+        name
+            + ": run with "
+            + plan.kills().size()
+            + " kills over "
+            + reference.progress()
+            + " steps");
+    Path dir = stack.directory(Side.CHAOS, name);
+    DataSource database = stack.database(Side.CHAOS, name);
+    pipeline.prepare(database);
+    String workflowId = "chaos-crash/" + name + "/chaos";
+    Map<String, Integer> landings = new HashMap<>();
+    String crashedRun;
+    boolean completed;
+    Reaper reaper = new Reaper(workflowId);
+    Thread reaping = Thread.ofVirtual().name("chaos-reaper").start(reaper);
+    ChildWorker worker = startWorker(pipeline, Side.CHAOS, dir, 0);
+    try {
+      reaper.cutoff = worker.launchedAt();
+      pipeline.start(stack.client(), workflowId);
+      int incarnation = 0;
+      for (KillPlan.Kill kill : plan.kills()) {
+        if (!awaitProgress(workflowId, kill.progress())) {
+          break;
+        }
+        Thread.sleep(kill.pauseMillis());
+        RunTree.State state = tree.read(workflowId);
+        if (state.rootClosed()) {
+          break;
+        }
+        worker.kill();
+        landings.merge(state.landing(), 1, Integer::sum);
+        // Every attempt that was running died with the worker.
+        tree.failOrphans(workflowId, Instant.now());
+        worker = startWorker(pipeline, Side.CHAOS, dir, ++incarnation);
         reaper.cutoff = worker.launchedAt();
-        pipeline.start(stack.client(), workflowId);
-        int incarnation = 0;
-        for (KillPlan.Kill kill : plan.kills()) {
-          if (!awaitProgress(workflowId, kill.progress())) {
-            break;
-          }
-          Thread.sleep(kill.pauseMillis());
-          RunTree.State state = tree.read(workflowId);
-          if (state.rootClosed()) {
-            break;
-          }
-          worker.kill();
-          landings.merge(state.landing(), 1, Integer::sum);
-          // Every attempt that was running died with the worker.
-          tree.failOrphans(workflowId, Instant.now());
-          worker = startWorker(pipeline, Side.CHAOS, dir, ++incarnation);
-          reaper.cutoff = worker.launchedAt();
-        }
-        try {
-          crashedRun = pipeline.awaitResult(stack.client(), workflowId);
-          completed = true;
-        } catch (IllegalStateException e) {
-          crashedRun = e.getMessage();
-          completed = false;
-        }
-        worker.stop();
-      } finally {
-        worker.close();
-        reaper.stop = true;
-        reaping.join(Duration.ofSeconds(10));
       }
-      progress.accept(
-          name
-              + ": "
-              + crashedRun
-              + " after "
-              + landings.values().stream().mapToInt(Integer::intValue).sum()
-              + " kills");
-      return new PipelineResult(
-          name,
-          referenceRun,
-          crashedRun,
-          completed,
-          kills,
-          landings,
-          reference,
-          pipeline.measures(database, dir));
+      try {
+        crashedRun = pipeline.awaitResult(stack.client(), workflowId);
+        completed = true;
+      } catch (IllegalStateException e) {
+        crashedRun = e.getMessage();
+        completed = false;
+      }
+      worker.stop();
+    } finally {
+      worker.close();
+      reaper.stop = true;
+      reaping.join(Duration.ofSeconds(10));
     }
+    int landed = landings.values().stream().mapToInt(Integer::intValue).sum();
+    progress.accept(name + ": " + crashedRun + " after " + landed + " kills");
+    return new PipelineResult(
+        name,
+        reference.run(),
+        crashedRun,
+        completed,
+        plan.kills().size(),
+        landings,
+        reference.measures(),
+        pipeline.measures(database, dir));
   }
 
   private ChildWorker startWorker(CrashPipeline pipeline, Side side, Path dir, int incarnation)
