@@ -2,6 +2,7 @@ package io.trawl.starter;
 
 import io.trawl.starter.bench.BenchCommand;
 import io.trawl.starter.cache.CacheCommand;
+import io.trawl.starter.chaos.ChaosCommand;
 import io.trawl.starter.etl.EtlCommand;
 import io.trawl.starter.jobs.JobsCommand;
 import io.trawl.starter.market.MarketCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       BudgetCommand.class,
       BenchCommand.class,
+      ChaosCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TrawlCommand implements Runnable {

@@ -126,6 +126,7 @@ class CliUsageTest {
         "market symbols list",
         "market stats",
         "market breakers",
+        "chaos crash",
         ""
       })
   void everyCommandHasHelpWithAnExample(String command) {

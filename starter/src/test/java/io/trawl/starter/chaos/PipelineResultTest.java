@@ -1,0 +1,84 @@
+package io.trawl.starter.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trawl.starter.chaos.Measure.Kind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How a crashed run's figures read against the uninterrupted run's. */
+class PipelineResultTest {
+  private static PipelineResult result(List<Measure> reference, List<Measure> crashed) {
+    return new PipelineResult(
+        "jobs", "completed", "completed", true, 2, Map.of("between steps", 2), reference, crashed);
+  }
+
+  @Test
+  void missingRowsAreLostAndExtraRowsAreDuplicates() {
+    PipelineResult fewer =
+        result(
+            List.of(Measure.same("rows jobs", Kind.ROWS, 10)),
+            List.of(Measure.same("rows jobs", Kind.ROWS, 8)));
+    PipelineResult more =
+        result(
+            List.of(Measure.same("rows jobs", Kind.ROWS, 10)),
+            List.of(Measure.same("rows jobs", Kind.ROWS, 11)));
+
+    assertThat(fewer.lost()).isEqualTo(2);
+    assertThat(fewer.differences()).containsExactly("rows jobs is 8, the uninterrupted run has 10");
+    assertThat(more.duplicates()).isEqualTo(1);
+    assertThat(more.lost()).isZero();
+  }
+
+  @Test
+  void paidCallsBeyondTheExpectedCountAreDoubleCharges() {
+    PipelineResult twice =
+        result(
+            List.of(Measure.exactly("triggers", Kind.PAID, 1, 1)),
+            List.of(Measure.exactly("triggers", Kind.PAID, 3, 1)));
+
+    assertThat(twice.doubleCharges()).isEqualTo(2);
+    assertThat(twice.differences()).containsExactly("triggers is 3, expected 1");
+  }
+
+  @Test
+  void aLedgerThatDiffersFromTheBillIsOneDoubleChargePerFigure() {
+    PipelineResult result =
+        result(
+            List.of(new Measure("ledger places units", Kind.LEDGER, 5, 5L, true)),
+            List.of(new Measure("ledger places units", Kind.LEDGER, 5, 7L, true)));
+
+    assertThat(result.doubleCharges()).isEqualTo(1);
+    assertThat(result.differences()).containsExactly("ledger places units is 5, expected 7");
+  }
+
+  @Test
+  void staleStagingLeftByBothRunsIsNoDifference() {
+    PipelineResult result =
+        result(
+            List.of(Measure.same("rows job_staging", Kind.LEFTOVER, 147)),
+            List.of(Measure.same("rows job_staging", Kind.LEFTOVER, 147)));
+
+    assertThat(result.differences()).isEmpty();
+    assertThat(result.killsSurvived()).isEqualTo(2);
+  }
+
+  @Test
+  void aRunThatDidNotCompleteSurvivedNoKill() {
+    PipelineResult failed =
+        new PipelineResult(
+            "etl",
+            "completed",
+            "the run failed: boom",
+            false,
+            3,
+            Map.of("inside [X]", 3),
+            List.of(),
+            List.of());
+
+    assertThat(failed.killsSurvived()).isZero();
+    assertThat(failed.differences())
+        .containsExactly("the crashed run did not complete: the run failed: boom");
+  }
+}
