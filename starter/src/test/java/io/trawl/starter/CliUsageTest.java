@@ -126,6 +126,7 @@ class CliUsageTest {
         "market symbols list",
         "market stats",
         "market breakers",
+        "maintenance prune",
         ""
       })
   void everyCommandHasHelpWithAnExample(String command) {
