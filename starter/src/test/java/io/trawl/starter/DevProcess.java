@@ -30,11 +30,24 @@ final class DevProcess implements AutoCloseable {
   }
 
   static DevProcess start(Path home, Map<String, String> extraEnv) throws IOException {
+    return start(home, extraEnv, null);
+  }
+
+  /**
+   * Like {@link #start(Path, Map)}, logging through {@code logback} (the shipped logback.xml, so
+   * the process writes {@code TRAWL_HOME/logs} and its terminal as a user's would); null keeps the
+   * test classpath's.
+   */
+  static DevProcess start(Path home, Map<String, String> extraEnv, Path logback)
+      throws IOException {
     int grpc = freePort();
     int ui = freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
+    if (logback != null) {
+      command.add("-Dlogback.configurationFile=" + logback);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TrawlCommand.class.getName());
