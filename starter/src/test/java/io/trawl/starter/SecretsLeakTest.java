@@ -153,6 +153,7 @@ class SecretsLeakTest {
           inProcess(
               scan, env, 1, "market", "quotes", "GC1:COM", "--source", "bright_data", "--json");
       assertThat(broken).contains("500");
+      System.out.println("secrets suite: printed errors:\n" + refused + refusedQuote + broken);
       brightData.failWith(0);
 
       for (List<String> listing :
