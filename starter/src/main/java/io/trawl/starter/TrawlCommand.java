@@ -5,6 +5,7 @@ import io.trawl.starter.cache.CacheCommand;
 import io.trawl.starter.chaos.ChaosCommand;
 import io.trawl.starter.etl.EtlCommand;
 import io.trawl.starter.jobs.JobsCommand;
+import io.trawl.starter.maintenance.MaintenanceCommand;
 import io.trawl.starter.market.MarketCommand;
 import io.trawl.starter.pharmacy.PharmacyCommand;
 import io.trawl.starter.runs.RunsCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       SetupCommand.class,
       RunsCommand.class,
       BudgetCommand.class,
+      MaintenanceCommand.class,
       BenchCommand.class,
       ChaosCommand.class,
       CommandLine.HelpCommand.class

@@ -127,6 +127,7 @@ class CliUsageTest {
         "market stats",
         "market breakers",
         "chaos crash",
+        "maintenance prune",
         ""
       })
   void everyCommandHasHelpWithAnExample(String command) {

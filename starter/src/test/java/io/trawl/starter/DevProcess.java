@@ -30,15 +30,33 @@ final class DevProcess implements AutoCloseable {
   }
 
   static DevProcess start(Path home, Map<String, String> extraEnv) throws IOException {
-    return start(home, extraEnv, freePort(), freePort());
+    return start(home, extraEnv, freePort(), freePort(), null);
   }
 
   /** On given ports: a restart on the same TRAWL_HOME keeps the address clients know. */
   static DevProcess start(Path home, Map<String, String> extraEnv, int grpc, int ui)
       throws IOException {
+    return start(home, extraEnv, grpc, ui, null);
+  }
+
+  /**
+   * Like {@link #start(Path, Map)}, logging through {@code logback} (the shipped logback.xml, so
+   * the process writes {@code TRAWL_HOME/logs} and its terminal as a user's would); null keeps the
+   * test classpath's.
+   */
+  static DevProcess start(Path home, Map<String, String> extraEnv, Path logback)
+      throws IOException {
+    return start(home, extraEnv, freePort(), freePort(), logback);
+  }
+
+  private static DevProcess start(
+      Path home, Map<String, String> extraEnv, int grpc, int ui, Path logback) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
+    if (logback != null) {
+      command.add("-Dlogback.configurationFile=" + logback);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TrawlCommand.class.getName());

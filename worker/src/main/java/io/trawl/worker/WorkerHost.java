@@ -11,14 +11,17 @@ import io.trawl.worker.config.MarketConfig;
 import io.trawl.worker.config.NotificationsConfig;
 import io.trawl.worker.config.PharmacyConfig;
 import io.trawl.worker.config.ProviderLimits;
+import io.trawl.worker.config.RetentionConfig;
 import io.trawl.worker.config.SpendConfig;
 import io.trawl.worker.logging.ActivityLogContext;
+import io.trawl.worker.maintenance.MaintenanceRegistration;
 import io.trawl.worker.metrics.ActivityMetricsInterceptor;
 import io.trawl.worker.notify.NotifyRegistration;
 import io.trawl.worker.notify.WorkerNotifier;
 import io.trawl.worker.spend.SpendReporter;
 import io.trawl.workflows.etl.EtlSourceWorkflow;
 import io.trawl.workflows.jobs.ScrapeRunWorkflow;
+import io.trawl.workflows.maintenance.RetentionWorkflow;
 import io.trawl.workflows.notify.NotificationWorkflow;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,6 +97,8 @@ public final class WorkerHost implements AutoCloseable {
         providers == null ? NotificationsConfig.NONE : NotificationsConfig.of(providers.config());
     SpendConfig spend =
         providers == null ? SpendConfig.DEFAULTS : SpendConfig.of(providers.config());
+    RetentionConfig retention =
+        providers == null ? RetentionConfig.DEFAULTS : RetentionConfig.of(providers.config());
     WorkerOptions options = WorkerOptions.newBuilder().setUsingVirtualThreads(true).build();
     Map<String, String> environment = providers == null ? Map.of() : providers.etl().environment();
     WorkerFactory factory =
@@ -156,6 +161,11 @@ public final class WorkerHost implements AutoCloseable {
     // failures to report, and a notification must not wait for some other worker to exist.
     Worker notify = factory.newWorker(NotificationWorkflow.TASK_QUEUE, options);
     NotifyRegistration.register(notify, alerts, environment);
+    // Retention prunes every pipeline's tables, so every worker can run it, like alerts.
+    Worker maintenance = factory.newWorker(RetentionWorkflow.TASK_QUEUE, options);
+    maintenance.registerActivitiesImplementations(new RunAttributeActivitiesImpl());
+    MaintenanceRegistration.register(
+        maintenance, dataSource, retention, java.time.Clock.systemUTC());
     factory.start();
     log.info("worker started pipelines={} task_queues={}", pipelines, workers.keySet());
     return new WorkerHost(factory);

@@ -15,6 +15,14 @@ public final class ProviderText {
     return ResponseText.excerpt(body);
   }
 
+  /**
+   * {@link #excerpt(String)} with {@code secret} masked first: shortening the body must not cut a
+   * secret in two and leave its first half where a later redaction no longer recognises it.
+   */
+  public static String excerpt(String body, String secret) {
+    return ResponseText.excerpt(body == null ? null : redact(body, secret));
+  }
+
   public static boolean looksLikeHtml(String body) {
     return ResponseText.looksLikeHtml(body);
   }

@@ -33,7 +33,8 @@ public final class TrawlConfigLoader {
           "budgets",
           "breakers",
           "providers",
-          "notifications");
+          "notifications",
+          "retention");
   private static final Set<String> JOBS_KEYS =
       Set.of("queries", "poll_deadline", "min_interval_hours");
 

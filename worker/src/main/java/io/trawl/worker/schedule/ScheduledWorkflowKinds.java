@@ -28,7 +28,8 @@ public final class ScheduledWorkflowKinds {
             new JobsLifecycleKind(),
             new PharmacyRunKind(),
             new MarketCollectKind(),
-            new MarketCacheCleanupKind()));
+            new MarketCacheCleanupKind(),
+            new MaintenanceRetentionKind()));
   }
 
   /** These kinds plus {@code kind}; for tests that schedule a workflow of their own. */

@@ -139,7 +139,8 @@ class ScheduleDefinitionsTest {
             + " day of week \"fri-mon\" in \"0 2 * * fri-mon\": the range runs backwards",
         "jobs-etl-nope  | 1h  |              |                  | trawl.yaml:"
             + " schedules[0].workflow: unknown workflow \"jobs-etl-nope\" (known: jobs-scrape,"
-            + " jobs-lifecycle, pharmacy-run, market-collect, market-cache-cleanup)",
+            + " jobs-lifecycle, pharmacy-run, market-collect, market-cache-cleanup,"
+            + " maintenance-retention)",
         "market-collect | 2h  |              |                  | trawl.yaml: schedules[0].every:"
             + " market-collect runs every 1m to 60m (15m recommended), got 2h",
         "market-collect | 30s |              |                  | trawl.yaml: schedules[0].every:"

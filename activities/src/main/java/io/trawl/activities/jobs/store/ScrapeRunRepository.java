@@ -86,6 +86,14 @@ public final class ScrapeRunRepository {
       """
           + COLUMNS;
 
+  // The claim-check has served its purpose once ingest committed (a retried ingest returns the
+  // recorded counts without reading it); a run that failed before that keeps its rows for a retry.
+  private static final String CLEAR_INGESTED_STAGING =
+      """
+      DELETE FROM job_staging s USING scrape_runs r
+      WHERE s.run_id = r.id AND r.id = ? AND r.ingested_at IS NOT NULL
+      """;
+
   private static final String END_RUNNING =
       """
       UPDATE scrape_runs SET status = ?, error = ?, finished_at = now(),
@@ -252,8 +260,9 @@ public final class ScrapeRunRepository {
   }
 
   /**
-   * Marks a running run completed with its counts and duration. A run that already ended is
-   * returned as stored, so a retried finish rewrites nothing.
+   * Marks a running run completed with its counts and duration, then removes its staged records. A
+   * run that already ended is returned as stored, so a retried finish rewrites nothing; the removal
+   * repeats harmlessly.
    */
   public ScrapeRunResult complete(long runId, IngestResult result) {
     Optional<ScrapeRunResult> completed =
@@ -270,7 +279,10 @@ public final class ScrapeRunRepository {
               ps.setLong(7, runId);
             },
             rs -> rs.next() ? Optional.of(ScrapeRunMapper.toResult(rs)) : Optional.empty());
-    return completed.or(() -> find(runId)).orElseThrow(() -> missing(runId));
+    ScrapeRunResult finished = completed.or(() -> find(runId)).orElseThrow(() -> missing(runId));
+    jdbc.update(
+        "clear staged records of run " + runId, CLEAR_INGESTED_STAGING, ps -> ps.setLong(1, runId));
+    return finished;
   }
 
   /**

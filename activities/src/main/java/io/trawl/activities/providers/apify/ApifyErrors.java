@@ -64,7 +64,7 @@ final class ApifyErrors {
                 + " with "
                 + kind
                 + ": "
-                + ProviderText.excerpt(body)),
+                + ProviderText.excerpt(body, token)),
         null);
   }
 
@@ -80,7 +80,7 @@ final class ApifyErrors {
   }
 
   /** " token-not-provided: Authentication token was not provided", or the body's excerpt. */
-  private static String describe(String body) {
+  private String describe(String body) {
     try {
       JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
       if (error.path("type").isTextual()) {
@@ -89,7 +89,7 @@ final class ApifyErrors {
     } catch (IOException e) {
       // Not Apify's JSON error (an HTML page from a proxy): the excerpt says what it was.
     }
-    return ": " + ProviderText.excerpt(body);
+    return ": " + ProviderText.excerpt(body, token);
   }
 
   private String redact(String message) {

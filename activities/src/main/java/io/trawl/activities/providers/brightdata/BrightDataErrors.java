@@ -1,6 +1,7 @@
 package io.trawl.activities.providers.brightdata;
 
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.providers.ProviderText;
 import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class BrightDataErrors {
 
   /** The provider's text on one line and at most ~200 chars; an HTML page by its title. */
   String excerpt(String body) {
-    return ResponseText.excerpt(body);
+    return ProviderText.excerpt(body, token);
   }
 
   String redact(String message) {

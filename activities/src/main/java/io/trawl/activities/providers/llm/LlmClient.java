@@ -136,14 +136,14 @@ public final class LlmClient {
                   + " to "
                   + what
                   + " without choices[0].message.content: "
-                  + ProviderText.excerpt(text)),
+                  + ProviderText.excerpt(text, config.apiKey())),
           null);
     }
     return content.asText();
   }
 
   private ApplicationFailure forStatus(String what, int status, String body, String retryAfter) {
-    String words = ProviderText.excerpt(body);
+    String words = ProviderText.excerpt(body, config.apiKey());
     try {
       JsonNode error = json.readTree(body).path("error");
       if (error.path("message").isTextual()) {

@@ -35,7 +35,7 @@ final class PlacesErrors {
         error.path("details").findValuesAsText("reason").stream().findFirst().orElse("");
     String words =
         error.isMissingNode()
-            ? ProviderText.excerpt(body)
+            ? ProviderText.excerpt(body, apiKey)
             : error.path("message").asText("") + (reason.isEmpty() ? "" : " (" + reason + ")");
     String message =
         "Google Places answered "
@@ -73,7 +73,7 @@ final class PlacesErrors {
                 + " with "
                 + kind
                 + ": "
-                + ProviderText.excerpt(body)),
+                + ProviderText.excerpt(body, apiKey)),
         null);
   }
 

@@ -1,6 +1,7 @@
 package io.trawl.activities.providers.unlocker;
 
 import io.temporal.failure.ApplicationFailure;
+import io.trawl.activities.providers.ProviderText;
 import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class UnlockerErrors {
             + " for "
             + url
             + ": "
-            + ResponseText.excerpt(body);
+            + ProviderText.excerpt(body, token);
     if (isZoneNotFound(errorCode, body)) {
       return Failures.rejected(redact(message + "; check " + UnlockerConfig.ZONE_VARIABLE));
     }
