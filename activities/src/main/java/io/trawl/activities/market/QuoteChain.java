@@ -8,6 +8,7 @@ import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.activities.providers.yahoo.YahooClient;
 import io.trawl.activities.providers.yahoo.YahooQuoteParser;
+import io.trawl.activities.spend.PaidCallAttempt;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.market.MarketSymbol;
 import io.trawl.workflows.market.Quote;
@@ -249,11 +250,15 @@ public final class QuoteChain {
           wait.isZero() ? null : wait,
           Failures.breakerOpen(source.wireName() + " " + reason, wait));
     }
-    String callKey =
-        "market/" + source.wireName() + "/" + symbol + "/" + java.util.UUID.randomUUID();
+    // One ledger entry per attempt of the activity; the attempts share the prefix.
+    PaidCallAttempt attempt = PaidCallAttempt.current();
+    String callPrefix = "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
+    String callKey = callPrefix + attempt.attempt();
     if (paid) {
       Optional<String> refused;
       try {
+        // Earlier attempts killed with their page in flight are booked as spent first.
+        callKey = budget.attemptKey(callPrefix, attempt.attempt());
         refused = budget.reserve(callKey, settings.unlockerCostUsd());
       } catch (RuntimeException e) {
         // The ledger is unreachable: the permit goes back, or a half-open breaker would stick.

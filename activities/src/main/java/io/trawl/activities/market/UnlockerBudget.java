@@ -107,6 +107,11 @@ public final class UnlockerBudget {
     return Optional.of(message);
   }
 
+  /** See {@link CallBudget#attemptKey}. */
+  public String attemptKey(String callPrefix, int attempt) {
+    return budget.attemptKey(callPrefix, attempt);
+  }
+
   /** The page was delivered: the request costs {@code cost}. */
   public void settle(String callKey, BigDecimal cost) {
     budget.settle(callKey, 1, cost);

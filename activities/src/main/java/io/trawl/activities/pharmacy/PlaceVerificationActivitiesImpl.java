@@ -6,7 +6,7 @@ import io.trawl.activities.pharmacy.store.PharmacyRunRepository;
 import io.trawl.activities.providers.places.PlacesClient;
 import io.trawl.activities.providers.places.TextSearchPlace;
 import io.trawl.activities.spend.CallBudget;
-import io.trawl.activities.spend.SpendLedger;
+import io.trawl.activities.spend.PaidCallAttempt;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.pharmacy.PharmacyRunRef;
 import io.trawl.workflows.pharmacy.PlaceVerification;
@@ -27,7 +27,6 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
   private final VerificationScorer scorer;
   private final PharmacyRepository pharmacies;
   private final PharmacyRunRepository runs;
-  private final SpendLedger ledger;
 
   public PlaceVerificationActivitiesImpl(
       DataSource dataSource,
@@ -41,7 +40,6 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
     this.scorer = scorer;
     this.pharmacies = new PharmacyRepository(dataSource);
     this.runs = new PharmacyRunRepository(dataSource);
-    this.ledger = new SpendLedger(dataSource);
   }
 
   @Override
@@ -50,13 +48,14 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
         pharmacies
             .forVerification(placeKey)
             .orElseThrow(() -> Failures.notFound("place " + placeKey + " is not in pharmacies"));
-    String callKey = run.spendKey() + "/places/" + placeKey;
-    if (place.verifiedAt() != null
-        && ledger.forRun(callKey).filter(c -> "settled".equals(c.state())).isPresent()) {
+    // One ledger entry per attempt: the place's lookup in this run is the prefix.
+    String callPrefix = run.spendKey() + "/places/" + placeKey + "#";
+    if (place.verifiedAt() != null && budget.anyAttemptSettled(callPrefix)) {
       // This run already paid for this place's lookup: a retry answers from the table.
       return new PlaceVerification(
           placeKey, place.verified(), place.confidence(), place.businessStatus(), false);
     }
+    String callKey = budget.attemptKey(callPrefix, PaidCallAttempt.currentAttemptNumber());
     try {
       budget.reserve(callKey, requestUsd, runs.cap(run));
     } catch (ApplicationFailure refused) {

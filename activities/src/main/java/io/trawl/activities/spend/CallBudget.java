@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,40 @@ public final class CallBudget {
       listener.paidCall(provider, mode);
     }
     return reservation;
+  }
+
+  /**
+   * The ledger key of attempt {@code attempt} of the paid call whose attempts share {@code
+   * callPrefix}. Earlier attempts still holding their reservation died while their call was in
+   * flight (a killed worker, a timed-out attempt): the provider may have billed them, so they are
+   * booked as spent at the price they held, and the ledger never counts less than was billed.
+   */
+  public String attemptKey(String callPrefix, int attempt) {
+    String key = callPrefix + attempt;
+    if (attempt > 1) {
+      String scope = entry(key).scope();
+      List<BigDecimal> booked = ledger.bookUnfinished(scope, callPrefix, key);
+      if (!booked.isEmpty()) {
+        BigDecimal cost = booked.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        log.warn(
+            "{} call {} had {} unfinished attempt(s) before attempt {}: booked as spent ({})",
+            provider,
+            callPrefix,
+            booked.size(),
+            attempt,
+            BudgetStatus.usd(cost));
+        listener.settled(provider, mode, booked.size(), cost);
+      }
+    }
+    return key;
+  }
+
+  /**
+   * Whether an attempt of the paid call whose attempts share {@code callPrefix} was settled: the
+   * call was made and paid for.
+   */
+  public boolean anyAttemptSettled(String callPrefix) {
+    return ledger.anySettled(callPrefix);
   }
 
   /** Replaces the call's reservation with its actual cost. */

@@ -238,6 +238,48 @@ public final class SpendLedger {
         });
   }
 
+  /**
+   * Books as spent, at the price they hold, the reservations of {@code scope} whose key starts with
+   * {@code callPrefix} and is not {@code current}: earlier attempts of one paid call that neither
+   * settled nor released, because their worker died (or their attempt timed out) while the call was
+   * in flight. The provider may have billed them, and a ledger that counts a call twice is safer
+   * than one that misses a bill. Returns the cost of each entry booked.
+   */
+  public List<BigDecimal> bookUnfinished(String scope, String callPrefix, String current) {
+    return new Jdbc(dataSource)
+        .query(
+            "book the unfinished attempts of " + callPrefix,
+            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
+                + " settled_at = now() WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
+                + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd",
+            ps -> {
+              ps.setString(1, scope);
+              ps.setString(2, startsWith(callPrefix));
+              ps.setString(3, current);
+            },
+            rs -> {
+              List<BigDecimal> booked = new ArrayList<>();
+              while (rs.next()) {
+                booked.add(rs.getBigDecimal(1));
+              }
+              return booked;
+            });
+  }
+
+  /** Whether any entry whose key starts with {@code callPrefix} is settled. */
+  public boolean anySettled(String callPrefix) {
+    return new Jdbc(dataSource)
+        .query(
+            "read the settled attempts of " + callPrefix,
+            "SELECT EXISTS (SELECT 1 FROM cost_ledger WHERE run_key LIKE ? ESCAPE '\\'"
+                + " AND state = 'settled')",
+            ps -> ps.setString(1, startsWith(callPrefix)),
+            rs -> {
+              rs.next();
+              return rs.getBoolean(1);
+            });
+  }
+
   /** Gives back a reservation whose paid call never happened; empty when there was none. */
   public Optional<BudgetStatus> release(Entry entry) {
     return Transactions.inTransaction(
@@ -317,14 +359,17 @@ public final class SpendLedger {
 
   private static BigDecimal runCommitted(Connection tx, RunCap cap) throws SQLException {
     try (PreparedStatement ps = tx.prepareStatement(RUN_COMMITTED)) {
-      String prefix =
-          cap.runKeyPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-      ps.setString(1, prefix + "%");
+      ps.setString(1, startsWith(cap.runKeyPrefix()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getBigDecimal(1);
       }
     }
+  }
+
+  /** A LIKE pattern (escape character {@code \\}) for keys starting with {@code prefix}. */
+  private static String startsWith(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   /** Binds parameters 1 to 5 of {@link #RESERVE} and {@link #SETTLE}: who pays, on which day. */

@@ -127,6 +127,47 @@ class CallBudgetTest {
     budget.reserve("run/2", new BigDecimal("0.032"), null);
   }
 
+  @Test
+  void aRetriedCallBooksTheAttemptThatDiedInFlightAndLeavesFinishedOnesAlone() throws Exception {
+    CallBudget places = budget("10");
+    BigDecimal lookup = new BigDecimal("0.032");
+    String prefix = "pharmacy-run-1/places/p1#";
+    // Attempt 1 reserved and died with its lookup in flight: neither settled nor released.
+    places.reserve(places.attemptKey(prefix, 1), lookup, null);
+    // Another place's attempt 1 was refused by the provider and released: nothing billed.
+    String other = "pharmacy-run-1/places/p10#";
+    places.reserve(places.attemptKey(other, 1), lookup, null);
+    places.release(other + "1");
+
+    String second = places.attemptKey(prefix, 2);
+    places.reserve(second, lookup, null);
+    places.settle(second, 1, lookup);
+    // A third attempt (the second settled, then its worker died) books nothing more.
+    assertThat(places.attemptKey(prefix, 3)).isEqualTo(prefix + "3");
+
+    assertThat(second).isEqualTo(prefix + "2");
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'settled'"))
+        .as("the dead attempt and the finished one, both billed")
+        .isEqualTo(2);
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'"))
+        .as("holds left")
+        .isZero();
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'released'"))
+        .as("the other place's released attempt, not booked (p10 shares p1's text, not its prefix)")
+        .isEqualTo(1);
+    assertThat(places.anyAttemptSettled(prefix)).isTrue();
+    assertThat(places.anyAttemptSettled(other)).isFalse();
+  }
+
+  private long ledger(String sql) throws Exception {
+    try (Connection c = db.getTestDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private BigDecimal committed() throws Exception {
     try (Connection c = db.getTestDatabase().getConnection();
         Statement s = c.createStatement();
