@@ -141,13 +141,28 @@ public final class QuoteChain {
   /** The quote of {@code lookup}'s symbol, or the failure {@code MarketQuoteActivities} names. */
   public QuoteOutcome fetch(QuoteLookup lookup) {
     MarketSymbol symbol = MarketSymbol.parse(lookup.symbol());
+    PaidCallAttempt attempt = PaidCallAttempt.current();
+    if (attempt.attempt() > 1) {
+      // An earlier attempt stored its quote and died before it could return it: no second fetch.
+      Optional<Quote> stored = quotes.byFetchKey(attempt.callId());
+      if (stored.isPresent()) {
+        return new QuoteOutcome(
+            stored.get(),
+            List.of(
+                new SourceAttempt(
+                    stored.get().source(), SourceAttempt.SUCCESS, "stored by an earlier attempt")),
+            false);
+      }
+    }
     List<QuoteSource> order = order(lookup);
     List<SourceAttempt> attempts = new ArrayList<>();
     List<Step.Failed> failures = new ArrayList<>();
     boolean budgetRefused = false;
     for (QuoteSource source : order) {
       Step step =
-          source == QuoteSource.CACHE ? fromCache(symbol, lookup.fresh()) : ask(source, symbol);
+          source == QuoteSource.CACHE
+              ? fromCache(symbol, lookup.fresh())
+              : ask(source, symbol, attempt);
       attempts.add(step.attempt());
       if (step instanceof Step.Served served) {
         return new QuoteOutcome(served.quote(), attempts, budgetRefused);
@@ -211,7 +226,7 @@ public final class QuoteChain {
         Failures.notFound("cache has " + reason + " for " + symbol));
   }
 
-  private Step ask(QuoteSource source, MarketSymbol symbol) {
+  private Step ask(QuoteSource source, MarketSymbol symbol, PaidCallAttempt attempt) {
     QuoteProvider provider = providers.get(source);
     SourceBreaker breaker = breakers.get(source);
     if (provider == null || breaker == null) {
@@ -251,7 +266,6 @@ public final class QuoteChain {
           Failures.breakerOpen(source.wireName() + " " + reason, wait));
     }
     // One ledger entry per attempt of the activity; the attempts share the prefix.
-    PaidCallAttempt attempt = PaidCallAttempt.current();
     String callPrefix = "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
     String callKey = callPrefix + attempt.attempt();
     if (paid) {
@@ -371,7 +385,7 @@ public final class QuoteChain {
         latency,
         quote.costUsd(),
         provider.isSandbox());
-    quotes.insert(quote, provider.isSandbox());
+    quotes.insert(quote, provider.isSandbox(), attempt.resultKey());
     cache.store(quote);
     return new Step.Served(quote, new SourceAttempt(source, SourceAttempt.SUCCESS, ""));
   }

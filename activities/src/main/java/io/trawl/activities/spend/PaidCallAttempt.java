@@ -12,8 +12,9 @@ import java.util.UUID;
  * @param callId {@code <workflow id>/<activity id>}, the same for every attempt; a fresh id outside
  *     an activity (a direct call from a command or a test)
  * @param attempt Temporal's attempt number, from 1; 1 outside an activity
+ * @param inActivity whether the call is made by an activity (whose retries share {@code callId})
  */
-public record PaidCallAttempt(String callId, int attempt) {
+public record PaidCallAttempt(String callId, int attempt, boolean inActivity) {
 
   /** The running activity's attempt, or a one-off call outside any activity. */
   public static PaidCallAttempt current() {
@@ -21,8 +22,13 @@ public record PaidCallAttempt(String callId, int attempt) {
         .map(
             info ->
                 new PaidCallAttempt(
-                    info.getWorkflowId() + "/" + info.getActivityId(), info.getAttempt()))
-        .orElseGet(() -> new PaidCallAttempt(UUID.randomUUID().toString(), 1));
+                    info.getWorkflowId() + "/" + info.getActivityId(), info.getAttempt(), true))
+        .orElseGet(() -> new PaidCallAttempt(UUID.randomUUID().toString(), 1, false));
+  }
+
+  /** The key a stored result of this call carries: the activity's, or null outside one. */
+  public String resultKey() {
+    return inActivity ? callId : null;
   }
 
   /** Temporal's attempt number of the running activity, 1 outside an activity. */

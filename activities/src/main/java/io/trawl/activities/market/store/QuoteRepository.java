@@ -18,9 +18,12 @@ public final class QuoteRepository {
       """
       INSERT INTO quotes (symbol, name, price, currency, change, change_pct, volume, day_high,
                           day_low, previous_close, market_status, as_of, source, cost_usd,
-                          fetched_at, provider_mode)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          fetched_at, provider_mode, fetch_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (fetch_key) WHERE fetch_key IS NOT NULL DO NOTHING
       """;
+
+  private static final String BY_FETCH_KEY = "SELECT * FROM quotes WHERE fetch_key = ?";
 
   private static final String LATEST =
       """
@@ -37,6 +40,14 @@ public final class QuoteRepository {
 
   /** Adds {@code quote} (from a provider, never the cache) to the history. */
   public void insert(Quote quote, boolean sandbox) {
+    insert(quote, sandbox, null);
+  }
+
+  /**
+   * Adds {@code quote} fetched by the activity {@code fetchKey} (null outside one); a second quote
+   * of the same activity is not stored.
+   */
+  public void insert(Quote quote, boolean sandbox, String fetchKey) {
     if (quote.source() == QuoteSource.CACHE) {
       throw new IllegalArgumentException("a cache hit is not a new quote: " + quote.symbol());
     }
@@ -64,7 +75,17 @@ public final class QuoteRepository {
           ps.setBigDecimal(14, quote.costUsd());
           ps.setTimestamp(15, Timestamp.from(quote.fetchedAt()));
           ps.setString(16, sandbox ? "sandbox" : "real");
+          ps.setString(17, fetchKey);
         });
+  }
+
+  /** The quote the activity {@code fetchKey} stored, if an attempt of it got that far. */
+  public Optional<Quote> byFetchKey(String fetchKey) {
+    return jdbc.query(
+        "read the quote fetched by " + fetchKey,
+        BY_FETCH_KEY,
+        ps -> ps.setString(1, fetchKey),
+        rs -> rs.next() ? Optional.of(read(rs)) : Optional.<Quote>empty());
   }
 
   /** The newest stored quote of {@code symbol}. */
