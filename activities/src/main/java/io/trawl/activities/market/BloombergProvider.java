@@ -5,7 +5,7 @@ import io.trawl.activities.providers.unlocker.UnlockerClient;
 import io.trawl.workflows.market.MarketSymbol;
 import io.trawl.workflows.market.Quote;
 
-/** Bloomberg's quote page through Bright Data's Web Unlocker ({@code format: raw}). */
+/** Bloomberg's quote page through Bright Data's Web Unlocker ({@code format: raw}, async). */
 public final class BloombergProvider implements QuoteProvider {
   private final UnlockerClient client;
   private final BloombergPageParser parser;
@@ -17,8 +17,28 @@ public final class BloombergProvider implements QuoteProvider {
 
   @Override
   public Quote quote(MarketSymbol symbol) {
-    String page = client.fetch(client.config().zone(), symbol.bloombergQuoteUrl());
-    return parser.parse(symbol, page);
+    return quote(symbol, PendingRequest.NONE);
+  }
+
+  /**
+   * Submits the page request ({@code ?async=true}) unless an earlier attempt did, records its id,
+   * then reads the page: a worker killed while the page is unlocked leaves the id, and the retry
+   * reads the page it already paid for.
+   */
+  @Override
+  public Quote quote(MarketSymbol symbol, PendingRequest pending) {
+    String zone = client.config().zone();
+    String url = symbol.bloombergQuoteUrl();
+    String responseId =
+        pending
+            .responseId()
+            .orElseGet(
+                () -> {
+                  String submitted = client.submit(zone, url);
+                  pending.submitted(submitted);
+                  return submitted;
+                });
+    return parser.parse(symbol, client.result(zone, url, responseId));
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.trawl.activities.market;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.market.store.MarketCallRepository;
 import io.trawl.activities.market.store.QuoteRepository;
+import io.trawl.activities.market.store.UnlockerRequestRepository;
+import io.trawl.activities.market.store.UnlockerRequestRepository.Submitted;
 import io.trawl.activities.providers.QuoteUnavailableException;
 import io.trawl.activities.providers.unlocker.BloombergPageParser;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
@@ -79,6 +81,7 @@ public final class QuoteChain {
   private final Map<QuoteSource, SourceBreaker> breakers;
   private final UnlockerBudget budget;
   private final QuoteRepository quotes;
+  private final UnlockerRequestRepository requests;
   private final MarketCallRepository calls;
   private final Clock clock;
 
@@ -110,6 +113,7 @@ public final class QuoteChain {
         Map.of(QuoteSource.BRIGHT_DATA, unlockerBreaker, QuoteSource.YAHOO, yahooBreaker),
         budget,
         new QuoteRepository(dataSource),
+        new UnlockerRequestRepository(dataSource),
         calls,
         clock);
   }
@@ -121,6 +125,7 @@ public final class QuoteChain {
       Map<QuoteSource, SourceBreaker> breakers,
       UnlockerBudget budget,
       QuoteRepository quotes,
+      UnlockerRequestRepository requests,
       MarketCallRepository calls,
       Clock clock) {
     this.settings = settings;
@@ -129,6 +134,7 @@ public final class QuoteChain {
     this.breakers = Map.copyOf(breakers);
     this.budget = budget;
     this.quotes = quotes;
+    this.requests = requests;
     this.calls = calls;
     this.clock = clock;
   }
@@ -140,8 +146,12 @@ public final class QuoteChain {
 
   /** The quote of {@code lookup}'s symbol, or the failure {@code MarketQuoteActivities} names. */
   public QuoteOutcome fetch(QuoteLookup lookup) {
+    return fetch(lookup, PaidCallAttempt.current());
+  }
+
+  /** As {@link #fetch(QuoteLookup)}, as attempt {@code attempt} of its activity. */
+  QuoteOutcome fetch(QuoteLookup lookup, PaidCallAttempt attempt) {
     MarketSymbol symbol = MarketSymbol.parse(lookup.symbol());
-    PaidCallAttempt attempt = PaidCallAttempt.current();
     if (attempt.attempt() > 1) {
       // An earlier attempt stored its quote and died before it could return it: no second fetch.
       Optional<Quote> stored = quotes.byFetchKey(attempt.callId());
@@ -237,13 +247,21 @@ public final class QuoteChain {
           Failures.invalidInput(source.wireName() + " is not configured on this worker"));
     }
     boolean paid = source == QuoteSource.BRIGHT_DATA;
-    if (paid) {
+    // One ledger entry per attempt of the activity; the attempts share the prefix.
+    String callPrefix = "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
+    // A page an earlier attempt asked for and never finished with: read it, it is paid for.
+    Optional<UnlockerRequestRepository.Submitted> earlier =
+        paid && attempt.inActivity() ? requests.find(callPrefix) : Optional.empty();
+    if (paid && earlier.isEmpty()) {
       Optional<String> refused = budget.refusedToday();
       if (refused.isPresent()) {
         return budgetRefused(refused.get());
       }
     }
     if (!breaker.tryAcquire()) {
+      // The earlier page will not be read now; the Unlocker has likely billed it all the same.
+      earlier.ifPresent(
+          request -> finish(callPrefix, request.ledgerKey(), settings.unlockerCostUsd()));
       record(
           source,
           symbol,
@@ -265,10 +283,10 @@ public final class QuoteChain {
           wait.isZero() ? null : wait,
           Failures.breakerOpen(source.wireName() + " " + reason, wait));
     }
-    // One ledger entry per attempt of the activity; the attempts share the prefix.
-    String callPrefix = "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
     String callKey = callPrefix + attempt.attempt();
-    if (paid) {
+    if (earlier.isPresent()) {
+      callKey = earlier.get().ledgerKey();
+    } else if (paid) {
       Optional<String> refused;
       try {
         // Earlier attempts killed with their page in flight are booked as spent first.
@@ -294,9 +312,12 @@ public final class QuoteChain {
     }
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
+    StoredRequest pending =
+        new StoredRequest(
+            callPrefix, callKey, attempt.inActivity(), earlier.map(Submitted::responseId));
     Quote quote;
     try {
-      quote = provider.quote(symbol);
+      quote = provider.quote(symbol, paid ? pending : PendingRequest.NONE);
     } catch (QuoteUnavailableException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
       breaker.failure(took, e);
@@ -304,9 +325,9 @@ public final class QuoteChain {
       BigDecimal cost = BigDecimal.ZERO;
       if (paid && e.reason() != QuoteUnavailableException.Reason.ROBOT_PAGE) {
         cost = settings.unlockerCostUsd();
-        budget.settle(callKey, cost);
+        finish(callPrefix, callKey, cost);
       } else if (paid) {
-        budget.release(callKey);
+        release(callPrefix, callKey);
       }
       record(
           source,
@@ -339,10 +360,11 @@ public final class QuoteChain {
       }
       BigDecimal cost = BigDecimal.ZERO;
       if (paid && Failures.PAID_ANSWER_LOST.equals(e.getType())) {
+        // Billed and not read (lost on the way, or unlocked but unreachable): booked as spent.
         cost = settings.unlockerCostUsd();
-        budget.settleLost(callKey, cost);
+        finish(callPrefix, callKey, cost);
       } else if (paid) {
-        budget.release(callKey);
+        release(callPrefix, callKey);
       }
       record(
           source,
@@ -366,7 +388,7 @@ public final class QuoteChain {
       // A client bug must not leave a paid reservation held or the breaker's permit taken.
       breaker.neutral();
       if (paid) {
-        budget.release(callKey);
+        release(callPrefix, callKey);
       }
       throw e;
     }
@@ -375,7 +397,7 @@ public final class QuoteChain {
         Math.max(took.toMillis(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
     breaker.success(Duration.ofMillis(latency));
     if (paid) {
-      budget.settle(callKey, quote.costUsd());
+      finish(callPrefix, callKey, quote.costUsd());
     }
     record(
         source,
@@ -388,6 +410,49 @@ public final class QuoteChain {
     quotes.insert(quote, provider.isSandbox(), attempt.resultKey());
     cache.store(quote);
     return new Step.Served(quote, new SourceAttempt(source, SourceAttempt.SUCCESS, ""));
+  }
+
+  /** The paid request is settled at {@code cost}; a retry has nothing left to read. */
+  private void finish(String callPrefix, String callKey, BigDecimal cost) {
+    budget.settle(callKey, cost);
+    requests.delete(callPrefix);
+  }
+
+  /** Nothing was billed: the reservation goes back; a retry has nothing left to read. */
+  private void release(String callPrefix, String callKey) {
+    budget.release(callKey);
+    requests.delete(callPrefix);
+  }
+
+  /**
+   * The Unlocker request of one paid call, kept in {@code unlocker_requests} once submitted (by an
+   * activity; a direct call has no retry to read it).
+   */
+  private final class StoredRequest implements PendingRequest {
+    private final String callPrefix;
+    private final String ledgerKey;
+    private final boolean kept;
+    private Optional<String> responseId;
+
+    StoredRequest(String callPrefix, String ledgerKey, boolean kept, Optional<String> responseId) {
+      this.callPrefix = callPrefix;
+      this.ledgerKey = ledgerKey;
+      this.kept = kept;
+      this.responseId = responseId;
+    }
+
+    @Override
+    public Optional<String> responseId() {
+      return responseId;
+    }
+
+    @Override
+    public void submitted(String id) {
+      responseId = Optional.of(id);
+      if (kept) {
+        requests.save(callPrefix, new Submitted(ledgerKey, id));
+      }
+    }
   }
 
   private static Step budgetRefused(String message) {

@@ -12,6 +12,14 @@ public interface QuoteProvider {
   /** Asks the source for {@code symbol}'s quote; one request. */
   Quote quote(MarketSymbol symbol);
 
+  /**
+   * Asks for {@code symbol}'s quote, keeping a paid request's id in {@code pending} so a retry can
+   * read its answer; sources whose requests cannot be read again ignore it.
+   */
+  default Quote quote(MarketSymbol symbol, PendingRequest pending) {
+    return quote(symbol);
+  }
+
   /** True when the source is a local sandbox: its quotes are recorded as sandbox data. */
   boolean isSandbox();
 }

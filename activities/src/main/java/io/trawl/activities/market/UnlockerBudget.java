@@ -117,11 +117,6 @@ public final class UnlockerBudget {
     budget.settle(callKey, 1, cost);
   }
 
-  /** The page was billed but lost on the way: booked as a request of its own. */
-  public void settleLost(String callKey, BigDecimal cost) {
-    budget.settleLost(callKey, cost);
-  }
-
   /** Nothing was billed (a block, an error): the reservation goes back. */
   public void release(String callKey) {
     budget.release(callKey);

@@ -74,8 +74,8 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
       results = places.searchText(place.query(), PlacesClient.VERIFY_FIELD_MASK);
     } catch (ApplicationFailure e) {
       if (Failures.PAID_ANSWER_LOST.equals(e.getType())) {
-        // Billed, answer lost: booked as a lookup of its own; the retry reserves and pays again.
-        budget.settleLost(callKey, requestUsd);
+        // Billed, answer lost: this attempt's lookup is spent; the retry reserves and pays again.
+        budget.settle(callKey, 1, requestUsd);
       } else {
         // Not answered, not billed: the retry reserves again.
         budget.release(callKey);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,19 +154,6 @@ public final class CallBudget {
     if (!settlement.repeated()) {
       listener.settled(provider, mode, units, cost);
     }
-    listener.budgetChanged(settlement.status());
-  }
-
-  /**
-   * The provider billed the call but its answer was lost on the way: {@code cost} is booked as a
-   * call of its own ({@code callKey}/lost/…) and the reservation goes back, so the retry of {@code
-   * callKey} reserves and pays again, and the ledger keeps equal to what the provider billed.
-   */
-  public void settleLost(String callKey, BigDecimal cost) {
-    String lostKey = callKey + "/lost/" + UUID.randomUUID();
-    SpendLedger.Settlement settlement =
-        ledger.settleLost(entry(callKey), entry(lostKey), today(), dailyLimitUsd, cost);
-    listener.settled(provider, mode, 1, cost);
     listener.budgetChanged(settlement.status());
   }
 

@@ -208,37 +208,6 @@ public final class SpendLedger {
   }
 
   /**
-   * A call the provider billed but whose answer was lost: books {@code cost} under {@code lost}
-   * (its own key, so the retry of {@code held} reserves and pays again) and gives back {@code
-   * held}'s reservation, in one transaction.
-   */
-  public Settlement settleLost(
-      Entry held, Entry lost, LocalDate day, BigDecimal limit, BigDecimal cost) {
-    return Transactions.inTransaction(
-        dataSource,
-        "book the lost call " + lost.runKey() + " of " + held.scope(),
-        tx -> {
-          ensureBudget(tx, held.scope(), day, limit);
-          try (PreparedStatement ps = tx.prepareStatement(RELEASE)) {
-            ps.setString(1, held.scope());
-            ps.setString(2, held.runKey());
-            ps.executeQuery().close();
-          }
-          LocalDate booked;
-          try (PreparedStatement ps = tx.prepareStatement(SETTLE)) {
-            bindEntry(ps, lost, day);
-            ps.setLong(6, 1);
-            ps.setBigDecimal(7, cost);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              booked = rs.getDate(1).toLocalDate();
-            }
-          }
-          return new Settlement(false, status(tx, lost, booked));
-        });
-  }
-
-  /**
    * Books as spent, at the price they hold, the reservations of {@code scope} whose key starts with
    * {@code callPrefix} and is not {@code current}: earlier attempts of one paid call that neither
    * settled nor released, because their worker died (or their attempt timed out) while the call was

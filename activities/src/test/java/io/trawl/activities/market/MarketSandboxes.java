@@ -34,6 +34,7 @@ final class MarketSandboxes implements AutoCloseable {
   final QuoteChain chain;
   final QuoteCache cache;
   final UnlockerBudget budget;
+  final UnlockerClient unlockerClient;
 
   MarketSandboxes(DataSource db, UnlockerFaults unlockerFaults, YahooFaults yahooFaults) {
     this(
@@ -60,7 +61,7 @@ final class MarketSandboxes implements AutoCloseable {
             clock,
             SpendListener.NONE);
     BreakerJournal journal = new BreakerJournal(calls, "test-worker", clock);
-    UnlockerClient unlockerClient =
+    unlockerClient =
         new UnlockerClient(
             UnlockerConfig.sandbox(unlocker.baseUrl(), FakeUnlocker.ZONE),
             UnlockerClient.Settings.DEFAULT,

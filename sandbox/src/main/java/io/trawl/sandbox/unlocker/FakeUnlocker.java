@@ -83,12 +83,16 @@ public final class FakeUnlocker implements AutoCloseable {
   /** Binds 127.0.0.1 and starts serving; returns this for chaining. */
   public synchronized FakeUnlocker start() {
     if (server == null) {
+      // One handler for both paths: get_result reads what ?async=true requests left.
+      RequestHandler requests = new RequestHandler(clock, faults, counters, zones, requiredToken);
       server =
           LoopbackServer.start(
               requestedPort,
               Map.of(
                   "/request",
-                  new RequestHandler(clock, faults, counters, zones, requiredToken),
+                  requests,
+                  "/unblocker/",
+                  requests,
                   "/__admin/",
                   new FaultsAdmin<>(
                       UnlockerFaults.class,

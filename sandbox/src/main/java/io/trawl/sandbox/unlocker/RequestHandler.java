@@ -30,12 +30,14 @@ final class RequestHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+.*");
   private static final String QUOTE_PREFIX = "/quote/";
+  static final String GET_RESULT = "/unblocker/get_result";
 
   private final Clock clock;
   private final FaultCounts faults;
   private final RequestCounters counters;
   private final Set<String> zones;
   private final Optional<String> requiredToken;
+  private final AsyncResults async = new AsyncResults();
 
   /**
    * @param requiredToken the one API token the account accepts; empty accepts any bearer token (the
@@ -63,13 +65,17 @@ final class RequestHandler implements HttpHandler {
   }
 
   /** A parsed request body; null fields were missing. */
-  private record Ask(String zone, String url, String format) {}
+  record Ask(String zone, String url, String format) {}
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       try {
-        answer(exchange);
+        if (exchange.getRequestURI().getPath().startsWith(GET_RESULT)) {
+          result(exchange);
+        } else {
+          answer(exchange);
+        }
       } catch (RuntimeException e) {
         log.error("fake Unlocker failed to answer", e);
         if (exchange.getResponseCode() == -1) {
@@ -89,7 +95,10 @@ final class RequestHandler implements HttpHandler {
     byte[] raw = Exchanges.body(exchange);
     Ask ask = parse(raw);
     counters.request(ask == null ? null : symbolOf(ask.url()));
-    Replies.sleep(armed.latencyMillis());
+    boolean asynchronous = isAsync(exchange.getRequestURI());
+    if (!asynchronous) {
+      Replies.sleep(armed.latencyMillis());
+    }
     if (!"POST".equals(exchange.getRequestMethod())) {
       Replies.text(exchange, 405, "Method Not Allowed");
       return;
@@ -128,45 +137,150 @@ final class RequestHandler implements HttpHandler {
       Replies.html(exchange, 503, GatewayPage.HTML);
       return;
     }
-    target(exchange, ask, armed);
-  }
-
-  /** What bloomberg.com answers, passed through as the raw body. */
-  private void target(HttpExchange exchange, Ask ask, UnlockerFaults armed) throws IOException {
-    URI url = URI.create(ask.url());
-    if (!"www.bloomberg.com".equalsIgnoreCase(url.getHost())) {
-      brdError(exchange, "target_40001", "host not resolved");
-      Replies.text(exchange, 502, "Target host could not be resolved");
+    if (asynchronous) {
+      // Accepted: the page is unlocked in the background and kept for get_result.
+      String id = async.submit(ask, armed.latencyMillis());
+      exchange.getResponseHeaders().set("x-response-id", id);
+      Replies.text(exchange, 202, "");
       return;
     }
-    if (faults.takeRobotPage()) {
-      Replies.html(exchange, armed.robotStatus(), RobotPage.html(UUID.randomUUID()));
+    send(exchange, target(ask, armed), armed, counters::deliver);
+  }
+
+  /**
+   * {@code GET /unblocker/get_result?response_id=…&zone=…}: 202 while the page is being unlocked,
+   * then the target's answer as the synchronous request would have given it, as often as asked.
+   * Bright Data bills the request once, however many times its result is read.
+   */
+  private void result(HttpExchange exchange) throws IOException {
+    UnlockerFaults armed = faults.current();
+    if (!"GET".equals(exchange.getRequestMethod())) {
+      Replies.text(exchange, 405, "Method Not Allowed");
       return;
+    }
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (armed.invalidToken() || !accepted(authorization)) {
+      Replies.json(exchange, 401, Map.of("error", "User authentication is required"));
+      return;
+    }
+    String id = queryParameter(exchange.getRequestURI(), "response_id");
+    Optional<AsyncResults.Pending> pending = async.find(id);
+    if (pending.isEmpty()) {
+      Replies.text(exchange, 404, "response_id " + id + " not found");
+      return;
+    }
+    if (!pending.get().ready()) {
+      Replies.text(exchange, 202, "");
+      return;
+    }
+    AsyncResults.Pending found = pending.get();
+    Reply reply = found.reply(() -> target(found.ask(), armed));
+    send(exchange, reply, armed, () -> found.billOnce(counters::deliver));
+  }
+
+  private static boolean isAsync(URI uri) {
+    return "true".equalsIgnoreCase(queryParameter(uri, "async"));
+  }
+
+  private static String queryParameter(URI uri, String name) {
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (key.equals(name)) {
+        return eq < 0
+            ? ""
+            : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What the target answered, before it is sent.
+   *
+   * @param billable Bright Data bills the request: the target's page was delivered
+   * @param page the quote page, whose sending the transmission faults (cut, slow) act on
+   */
+  record Reply(
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers,
+      boolean billable,
+      boolean page) {}
+
+  private static void send(HttpExchange exchange, Reply reply, UnlockerFaults armed, Runnable bill)
+      throws IOException {
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (reply.billable()) {
+      // Bright Data bills a request once the target's page is delivered; blocks and errors are
+      // free.
+      bill.run();
+    }
+    if (reply.page() && armed.truncateBody()) {
+      Replies.sendTruncated(exchange, reply.status(), reply.contentType(), reply.body());
+    } else if (reply.page() && armed.slowBodyMillis() > 0) {
+      Replies.sendSlowly(
+          exchange, reply.status(), reply.contentType(), reply.body(), armed.slowBodyMillis());
+    } else {
+      Replies.send(exchange, reply.status(), reply.contentType(), reply.body());
+    }
+  }
+
+  private static final String HTML = "text/html; charset=utf-8";
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  /** What bloomberg.com answers, passed through as the raw body. */
+  private Reply target(Ask ask, UnlockerFaults armed) {
+    URI url = URI.create(ask.url());
+    if (!"www.bloomberg.com".equalsIgnoreCase(url.getHost())) {
+      return new Reply(
+          502,
+          TEXT,
+          bytes("Target host could not be resolved"),
+          brdErrorHeaders("target_40001", "host not resolved"),
+          false,
+          false);
+    }
+    if (faults.takeRobotPage()) {
+      return new Reply(
+          armed.robotStatus(),
+          HTML,
+          bytes(RobotPage.html(UUID.randomUUID())),
+          Map.of(),
+          false,
+          false);
     }
     String symbol = symbolOf(ask.url());
     if (faults.takeTargetErrorPage()) {
       // The Unlocker got a page from the target, so it bills; the page just holds no quote.
-      counters.deliver();
-      Replies.html(exchange, 200, BloombergPages.errorPage());
-      return;
+      return new Reply(200, HTML, bytes(BloombergPages.errorPage()), Map.of(), true, false);
     }
     Optional<Instrument> instrument =
         Instruments.byBloomberg(symbol == null ? null : symbol.toUpperCase(Locale.ROOT));
     if (instrument.isEmpty()) {
-      Replies.html(exchange, 404, BloombergPages.notFoundPage(symbol == null ? "" : symbol));
-      return;
+      return new Reply(
+          404,
+          HTML,
+          bytes(BloombergPages.notFoundPage(symbol == null ? "" : symbol)),
+          Map.of(),
+          false,
+          false);
     }
     String page = BloombergPages.quotePage(instrument.get(), clock.instant(), armed.pageBytes());
-    byte[] body = page.getBytes(StandardCharsets.UTF_8);
-    // Bright Data bills a request once the target's page is delivered; blocks and errors are free.
-    counters.deliver();
-    if (armed.truncateBody()) {
-      Replies.sendTruncated(exchange, 200, "text/html; charset=utf-8", body);
-    } else if (armed.slowBodyMillis() > 0) {
-      Replies.sendSlowly(exchange, 200, "text/html; charset=utf-8", body, armed.slowBodyMillis());
-    } else {
-      Replies.send(exchange, 200, "text/html; charset=utf-8", body);
-    }
+    return new Reply(200, HTML, bytes(page), Map.of(), true, true);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> brdErrorHeaders(String code, String error) {
+    return Map.of("x-brd-err-code", code, "x-brd-error", error, "x-brd-err-msg", error);
   }
 
   private static void brdError(HttpExchange exchange, String code, String error) {

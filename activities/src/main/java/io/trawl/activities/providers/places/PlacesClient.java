@@ -108,7 +108,9 @@ public final class PlacesClient {
         text = ResponseText.readCapped(response.body());
       } catch (IOException e) {
         if (response.isSuccessful()) {
-          throw errors.lostAnswer(what, e.getClass().getSimpleName());
+          throw errors.lostAnswer(
+              what,
+              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         throw errors.io(what, e);
       }

@@ -74,6 +74,58 @@ class UnlockerClientTest {
   }
 
   @Test
+  void anAsyncRequestIsPolledUntilItsPageIsReadyAndBilledOnceHoweverOftenItIsRead() {
+    start(UnlockerFaults.builder().latencyMillis(400).build());
+
+    String id = client.submit(ZONE, AAPL.bloombergQuoteUrl());
+    long submittedBilled = fake.billedRequests();
+    Quote first = parser.parse(AAPL, client.result(ZONE, AAPL.bloombergQuoteUrl(), id));
+    Quote again = parser.parse(AAPL, client.result(ZONE, AAPL.bloombergQuoteUrl(), id));
+
+    assertThat(submittedBilled).as("nothing billed before the page is unlocked").isZero();
+    assertThat(again.price()).isEqualByComparingTo(first.price());
+    assertThat(fake.requests("AAPL:US")).as("page requests").isEqualTo(1);
+    assertThat(fake.billedRequests()).as("pages billed").isEqualTo(1);
+    assertThat(fake.answers()).as("answers by status").containsKey(202);
+  }
+
+  @Test
+  void anAsyncResultCutOnEveryReadIsABilledPageLostAfterThreeReads() {
+    start(UnlockerFaults.builder().truncateBody(true).build());
+
+    String id = client.submit(ZONE, AAPL.bloombergQuoteUrl());
+    ApplicationFailure failure = failure(() -> client.result(ZONE, AAPL.bloombergQuoteUrl(), id));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PAID_ANSWER_LOST);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(fake.billedRequests()).as("billed once, however often read").isEqualTo(1);
+    assertThat(fake.requests("AAPL:US")).as("page requests").isEqualTo(1);
+  }
+
+  @Test
+  void anAsyncRobotPageIsAFreeTypedRefusal() {
+    start(UnlockerFaults.builder().robotPages(1, 403).build());
+
+    String id = client.submit(ZONE, AAPL.bloombergQuoteUrl());
+    ApplicationFailure failure = failure(() -> client.result(ZONE, AAPL.bloombergQuoteUrl(), id));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_UNAVAILABLE);
+    assertThat(failure.getOriginalMessage()).contains("Bloomberg blocked the request");
+    assertThat(fake.billedRequests()).isZero();
+  }
+
+  @Test
+  void anAsyncSubmitRefusedByTheAccountIsTypedAsTheSynchronousRequestWouldBe() {
+    start(UnlockerFaults.builder().rateLimited(1, 7).build());
+
+    ApplicationFailure failure = failure(() -> client.submit(ZONE, AAPL.bloombergQuoteUrl()));
+
+    assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_RATE_LIMITED);
+    assertThat(failure.getNextRetryDelay()).isEqualTo(java.time.Duration.ofSeconds(7));
+    assertThat(fake.billedRequests()).isZero();
+  }
+
+  @Test
   void londonPageComesBackInPounds() {
     start(UnlockerFaults.none());
     MarketSymbol vod = MarketSymbol.parse("VOD:LN");
