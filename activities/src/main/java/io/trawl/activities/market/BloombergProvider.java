@@ -34,7 +34,7 @@ public final class BloombergProvider implements QuoteProvider {
             .responseId()
             .orElseGet(
                 () -> {
-                  String submitted = client.submit(zone, url);
+                  String submitted = client.submit(zone, url, pending::sending);
                   pending.submitted(submitted);
                   return submitted;
                 });

@@ -22,6 +22,9 @@ public interface PendingRequest {
   /** The id an earlier attempt submitted, if it got that far. */
   Optional<String> responseId();
 
+  /** The request is starting to leave: from now on the provider may bill it. */
+  default void sending() {}
+
   /** Records the id of a request just submitted, before its answer is awaited. */
   void submitted(String responseId);
 }

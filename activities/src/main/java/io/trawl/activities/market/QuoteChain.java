@@ -447,6 +447,11 @@ public final class QuoteChain {
     }
 
     @Override
+    public void sending() {
+      budget.markSent(ledgerKey);
+    }
+
+    @Override
     public void submitted(String id) {
       responseId = Optional.of(id);
       if (kept) {

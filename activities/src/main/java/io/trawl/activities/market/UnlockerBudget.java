@@ -107,6 +107,11 @@ public final class UnlockerBudget {
     return Optional.of(message);
   }
 
+  /** See {@link CallBudget#markSent}. */
+  public void markSent(String callKey) {
+    budget.markSent(callKey);
+  }
+
   /** See {@link CallBudget#attemptKey}. */
   public String attemptKey(String callPrefix, int attempt) {
     return budget.attemptKey(callPrefix, attempt);

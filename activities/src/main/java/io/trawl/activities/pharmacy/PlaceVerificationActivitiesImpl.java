@@ -71,7 +71,9 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
     }
     List<TextSearchPlace> results;
     try {
-      results = places.searchText(place.query(), PlacesClient.VERIFY_FIELD_MASK);
+      results =
+          places.searchText(
+              place.query(), PlacesClient.VERIFY_FIELD_MASK, () -> budget.markSent(callKey));
     } catch (ApplicationFailure e) {
       if (Failures.PAID_ANSWER_LOST.equals(e.getType())) {
         // Billed, answer lost: this attempt's lookup is spent; the retry reserves and pays again.

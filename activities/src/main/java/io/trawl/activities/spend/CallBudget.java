@@ -115,9 +115,9 @@ public final class CallBudget {
 
   /**
    * The ledger key of attempt {@code attempt} of the paid call whose attempts share {@code
-   * callPrefix}. Earlier attempts still holding their reservation died while their call was in
-   * flight (a killed worker, a timed-out attempt): the provider may have billed them, so they are
-   * booked as spent at the price they held, and the ledger never counts less than was billed.
+   * callPrefix}. Earlier attempts still holding their reservation died during their call (a killed
+   * worker, a timed-out attempt): those whose request had left ({@link #markSent}) may have been
+   * billed and are booked as spent at the price they held; the others go back.
    */
   public String attemptKey(String callPrefix, int attempt) {
     String key = callPrefix + attempt;
@@ -137,6 +137,11 @@ public final class CallBudget {
       }
     }
     return key;
+  }
+
+  /** Notes, as the request of {@code callKey} starts to leave, that the provider may bill it. */
+  public void markSent(String callKey) {
+    ledger.markSent(entry(callKey));
   }
 
   /**

@@ -208,30 +208,57 @@ public final class SpendLedger {
   }
 
   /**
-   * Books as spent, at the price they hold, the reservations of {@code scope} whose key starts with
-   * {@code callPrefix} and is not {@code current}: earlier attempts of one paid call that neither
-   * settled nor released, because their worker died (or their attempt timed out) while the call was
-   * in flight. The provider may have billed them, and a ledger that counts a call twice is safer
-   * than one that misses a bill. Returns the cost of each entry booked.
+   * Settles the earlier attempts of one paid call that neither settled nor released because their
+   * worker died (or their attempt timed out) while the call was under way: the reservations of
+   * {@code scope} whose key starts with {@code callPrefix} and is not {@code current}. One whose
+   * request had started to leave ({@link #markSent}) is booked as spent at the price it held, since
+   * the provider may have billed it; one whose request never left goes back. Returns the cost of
+   * each entry booked.
    */
   public List<BigDecimal> bookUnfinished(String scope, String callPrefix, String current) {
-    return new Jdbc(dataSource)
-        .query(
-            "book the unfinished attempts of " + callPrefix,
-            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
-                + " settled_at = now() WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
-                + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd",
-            ps -> {
-              ps.setString(1, scope);
-              ps.setString(2, startsWith(callPrefix));
-              ps.setString(3, current);
-            },
-            rs -> {
-              List<BigDecimal> booked = new ArrayList<>();
+    return Transactions.inTransaction(
+        dataSource,
+        "settle the unfinished attempts of " + callPrefix,
+        tx -> {
+          try (PreparedStatement ps =
+              tx.prepareStatement(
+                  "UPDATE cost_ledger SET state = 'released' WHERE scope = ? AND run_key LIKE ?"
+                      + " ESCAPE '\\' AND run_key <> ? AND state = 'reserved'"
+                      + " AND sent_at IS NULL")) {
+            ps.setString(1, scope);
+            ps.setString(2, startsWith(callPrefix));
+            ps.setString(3, current);
+            ps.executeUpdate();
+          }
+          List<BigDecimal> booked = new ArrayList<>();
+          try (PreparedStatement ps =
+              tx.prepareStatement(
+                  "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
+                      + " settled_at = now() WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
+                      + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd")) {
+            ps.setString(1, scope);
+            ps.setString(2, startsWith(callPrefix));
+            ps.setString(3, current);
+            try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 booked.add(rs.getBigDecimal(1));
               }
-              return booked;
+            }
+          }
+          return booked;
+        });
+  }
+
+  /** Notes that the reserved call's request is leaving: from now on the provider may bill it. */
+  public void markSent(Entry entry) {
+    new Jdbc(dataSource)
+        .update(
+            "note the request of " + entry.runKey() + " as sent",
+            "UPDATE cost_ledger SET sent_at = coalesce(sent_at, now())"
+                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
+            ps -> {
+              ps.setString(1, entry.scope());
+              ps.setString(2, entry.runKey());
             });
   }
 

@@ -94,19 +94,44 @@ class QuoteChainRetryTest {
   }
 
   @Test
-  void aRetryBooksAnAttemptThatDiedBetweenItsReservationAndItsRequestAsSpent() throws Exception {
+  void aRetryGivesBackTheReservationOfAnAttemptThatDiedBeforeItsRequestLeft() throws Exception {
     start(UnlockerFaults.none());
-    // Attempt 1 reserved and died before its request was recorded: whether Bright Data got it
-    // is unknown, so the ledger counts it rather than risk missing a bill.
+    // Attempt 1 reserved and died before it wrote its request: Bright Data never saw it.
     market.budget.reserve(PREFIX + "1", MarketSandboxes.COST);
 
     market.chain.fetch(AAPL, attempt(2));
 
     assertThat(market.unlocker.billedRequests()).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'settled'"))
-        .as("the unknown attempt and the retry's page")
+        .as("only the retry's page")
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'released'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
+  }
+
+  @Test
+  void aRetryBooksAnAttemptWhoseRequestLeftButWhoseIdWasNeverRecorded() throws Exception {
+    start(UnlockerFaults.none());
+    // Attempt 1 started writing its request and died before it recorded the response id: Bright
+    // Data may have it and bill it, so the ledger counts it rather than risk missing a bill.
+    market.budget.reserve(PREFIX + "1", MarketSandboxes.COST);
+    market.budget.markSent(PREFIX + "1");
+
+    market.chain.fetch(AAPL, attempt(2));
+
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'settled'"))
+        .as("the attempt that may have been billed, and the retry's page")
         .isEqualTo(2);
     assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
+  }
+
+  @Test
+  void theLedgerNotesWhenAPageRequestLeaves() throws Exception {
+    start(UnlockerFaults.none());
+
+    market.chain.fetch(AAPL, attempt(1));
+
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE sent_at IS NOT NULL")).isEqualTo(1);
   }
 
   @Test

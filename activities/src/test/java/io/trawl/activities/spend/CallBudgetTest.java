@@ -132,8 +132,10 @@ class CallBudgetTest {
     CallBudget places = budget("10");
     BigDecimal lookup = new BigDecimal("0.032");
     String prefix = "pharmacy-run-1/places/p1#";
-    // Attempt 1 reserved and died with its lookup in flight: neither settled nor released.
+    // Attempt 1 reserved, sent its lookup and died with it in flight: neither settled nor
+    // released.
     places.reserve(places.attemptKey(prefix, 1), lookup, null);
+    places.markSent(prefix + "1");
     // Another place's attempt 1 was refused by the provider and released: nothing billed.
     String other = "pharmacy-run-1/places/p10#";
     places.reserve(places.attemptKey(other, 1), lookup, null);
@@ -157,6 +159,27 @@ class CallBudgetTest {
         .isEqualTo(1);
     assertThat(places.anyAttemptSettled(prefix)).isTrue();
     assertThat(places.anyAttemptSettled(other)).isFalse();
+  }
+
+  @Test
+  void aRetryGivesBackTheReservationOfAnAttemptThatDiedBeforeItsRequestLeft() throws Exception {
+    CallBudget places = budget("10");
+    BigDecimal lookup = new BigDecimal("0.032");
+    String prefix = "pharmacy-run-1/places/p2#";
+    // Attempt 1 reserved and died before its request was written: the provider never saw it.
+    places.reserve(places.attemptKey(prefix, 1), lookup, null);
+
+    String second = places.attemptKey(prefix, 2);
+    places.reserve(second, lookup, null);
+    places.settle(second, 1, lookup);
+
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'settled'"))
+        .as("only the lookup that was made")
+        .isEqualTo(1);
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'released'"))
+        .as("the attempt that never sent")
+        .isEqualTo(1);
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
   }
 
   private long ledger(String sql) throws Exception {

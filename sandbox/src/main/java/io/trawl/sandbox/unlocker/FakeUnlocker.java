@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * <p>Like the real service it checks the bearer token (401), the body (400) and the zone ({@code
  * zone "<name>" not found}, {@code x-brd-err-code: client_10000}); {@link UnlockerFaults} adds
  * robot pages, 429 {@code client_10110}, 502 {@code client_10100}, gateway HTML and slow bodies.
- * Only delivered quote pages are billed ({@link #billedRequests()}). {@code /__admin/faults},
- * {@code /__admin/stats} and {@code /__admin/reset} do the same from another process.
+ * Only delivered quote pages are billed ({@link #billedRequests()}). {@code POST
+ * /request?async=true} answers 202 with an {@code x-response-id} once the account's checks pass;
+ * {@code GET /unblocker/get_result?response_id=…} answers 202 until the latency has passed, then
+ * the target's answer, the same on every read and billed once. {@code /__admin/faults}, {@code
+ * /__admin/stats} and {@code /__admin/reset} do the same from another process.
  */
 public final class FakeUnlocker implements AutoCloseable {
   /** The zone the sandbox knows unless told otherwise. */

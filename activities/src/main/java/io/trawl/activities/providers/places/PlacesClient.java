@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trawl.activities.providers.ProviderText;
+import io.trawl.activities.providers.RequestSent;
 import io.trawl.activities.providers.ResponseText;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,6 +68,9 @@ public final class PlacesClient {
             .writeTimeout(timeouts.write())
             .callTimeout(timeouts.call())
             .followRedirects(false)
+            // Each lookup is billed: OkHttp must not send one again by itself.
+            .retryOnConnectionFailure(false)
+            .eventListenerFactory(RequestSent.LISTENER)
             .build();
     this.errors = new PlacesErrors(config.apiKey());
   }
@@ -82,6 +86,14 @@ public final class PlacesClient {
    * @param fieldMask e.g. {@link #VERIFY_FIELD_MASK}; required, it decides the price
    */
   public List<TextSearchPlace> searchText(String textQuery, String fieldMask) {
+    return searchText(textQuery, fieldMask, RequestSent.NONE);
+  }
+
+  /**
+   * As {@link #searchText(String, String)}; {@code sent} is told as the request starts to leave,
+   * from when Google may bill it.
+   */
+  public List<TextSearchPlace> searchText(String textQuery, String fieldMask, RequestSent sent) {
     if (textQuery == null || textQuery.isBlank()) {
       throw new IllegalArgumentException("textQuery is blank");
     }
@@ -95,6 +107,7 @@ public final class PlacesClient {
             .header("X-Goog-Api-Key", config.apiKey())
             .header("X-Goog-FieldMask", fieldMask.strip())
             .post(RequestBody.create(body.toString(), JSON_TYPE))
+            .tag(RequestSent.class, sent)
             .build();
     Response response;
     try {

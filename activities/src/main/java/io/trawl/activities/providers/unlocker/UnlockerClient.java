@@ -2,6 +2,7 @@ package io.trawl.activities.providers.unlocker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trawl.activities.providers.RequestSent;
 import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
 import java.io.IOException;
@@ -68,6 +69,7 @@ public final class UnlockerClient {
             .callTimeout(settings.call())
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            .eventListenerFactory(RequestSent.LISTENER)
             .build();
     this.errors = new UnlockerErrors(config.token());
   }
@@ -88,10 +90,18 @@ public final class UnlockerClient {
    * request.
    */
   public String submit(String zone, String url) {
+    return submit(zone, url, RequestSent.NONE);
+  }
+
+  /**
+   * As {@link #submit(String, String)}; {@code sent} is told as the request starts to leave, from
+   * when Bright Data may bill it.
+   */
+  public String submit(String zone, String url, RequestSent sent) {
     requireZone(zone);
     Response response;
     try {
-      response = http.newCall(unlockRequest(zone, url, true)).execute();
+      response = http.newCall(unlockRequest(zone, url, true, sent)).execute();
     } catch (IOException e) {
       throw errors.io(url, e);
     }
@@ -222,7 +232,7 @@ public final class UnlockerClient {
     }
   }
 
-  private Request unlockRequest(String zone, String url, boolean async) {
+  private Request unlockRequest(String zone, String url, boolean async, RequestSent sent) {
     ObjectNode body =
         json.createObjectNode().put("zone", zone).put("url", url).put("format", "raw");
     HttpUrl.Builder endpoint = HttpUrl.get(config.baseUrl()).newBuilder().addPathSegment("request");
@@ -233,6 +243,7 @@ public final class UnlockerClient {
         .url(endpoint.build())
         .header("Authorization", "Bearer " + config.token())
         .post(RequestBody.create(body.toString(), JSON_TYPE))
+        .tag(RequestSent.class, sent)
         .build();
   }
 
@@ -242,7 +253,7 @@ public final class UnlockerClient {
    */
   public String fetch(String zone, String url) {
     requireZone(zone);
-    Request request = unlockRequest(zone, url, false);
+    Request request = unlockRequest(zone, url, false, RequestSent.NONE);
     Response response;
     try {
       response = http.newCall(request).execute();

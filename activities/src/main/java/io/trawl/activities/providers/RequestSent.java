@@ -1,0 +1,31 @@
+package io.trawl.activities.providers;
+
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.Request;
+
+/**
+ * Told when a paid request starts to leave this process: OkHttp is about to write its headers.
+ * Attach it with {@code Request.Builder.tag(RequestSent.class, …)} on a client built with {@link
+ * #LISTENER}; until then a crash cannot have cost anything, after it the provider may bill.
+ */
+@FunctionalInterface
+public interface RequestSent {
+  RequestSent NONE = () -> {};
+
+  void sending();
+
+  /** Calls a request's {@link RequestSent} tag, if it has one, as its headers start to go out. */
+  EventListener.Factory LISTENER =
+      call ->
+          new EventListener() {
+            @Override
+            public void requestHeadersStart(Call call) {
+              Request request = call.request();
+              RequestSent sent = request.tag(RequestSent.class);
+              if (sent != null) {
+                sent.sending();
+              }
+            }
+          };
+}
