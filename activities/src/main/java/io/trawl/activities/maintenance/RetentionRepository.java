@@ -61,6 +61,9 @@ public final class RetentionRepository {
                                             ORDER BY symbol, fetched_at DESC, id DESC)
               """,
               false),
+          // An Unlocker request left by a call that was never retried: Bright Data keeps its
+          // result 48 h, so it cannot be read after the cutoff anyway.
+          new Target("unlocker_requests", "submitted_at < ?", false),
           new Target("api_cache", "expires_at IS NOT NULL AND expires_at <= ?", true));
 
   private final Jdbc jdbc;

@@ -66,6 +66,9 @@ class RetentionRepositoryTest {
           ('AAPL:US', 'Apple', 2, '2026-12-01', 'yahoo', '2026-12-01'),
           ('GC1:COM', 'Gold', 3, '2026-09-01', 'yahoo', '2026-09-01'),
           ('GC1:COM', 'Gold', 4, '2026-09-02', 'yahoo', '2026-09-02');
+        INSERT INTO unlocker_requests (call_prefix, ledger_key, response_id, submitted_at) VALUES
+          ('market/bright_data/AAPL:US/old#', 'market/bright_data/AAPL:US/old#1', 'r1', '2026-10-01'),
+          ('market/bright_data/AAPL:US/new#', 'market/bright_data/AAPL:US/new#1', 'r2', '2026-12-05');
         INSERT INTO api_cache (key, provider, value, expires_at) VALUES
           ('gone', 'x', '{}', '2026-12-05T11:00:00Z'), ('fresh', 'x', '{}', '2026-12-05T13:00:00Z'),
           ('forever', 'x', '{}', NULL);
@@ -91,8 +94,9 @@ class RetentionRepositoryTest {
             entry("market_calls", 1L),
             entry("market_breaker_events", 1L),
             entry("quotes", 2L),
+            entry("unlocker_requests", 1L),
             entry("api_cache", 1L));
-    assertThat(result.total()).isEqualTo(14);
+    assertThat(result.total()).isEqualTo(15);
     assertThat(ints("SELECT DISTINCT run_id FROM job_staging ORDER BY 1"))
         .as("a recent run and a run still going keep their staging")
         .containsExactly(2, 3);
