@@ -5,6 +5,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import io.trawl.activities.providers.HttpWarmUp;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.worker.config.CallBudgets;
 import io.trawl.worker.config.MarketConfig;
@@ -166,6 +167,8 @@ public final class WorkerHost implements AutoCloseable {
     maintenance.registerActivitiesImplementations(new RunAttributeActivitiesImpl());
     MaintenanceRegistration.register(
         maintenance, dataSource, retention, java.time.Clock.systemUTC());
+    // Paid calls are made on a warm HTTP path from the first one: see HttpWarmUp.
+    HttpWarmUp.run();
     factory.start();
     log.info("worker started pipelines={} task_queues={}", pipelines, workers.keySet());
     return new WorkerHost(factory);

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Only delivered quote pages are billed ({@link #billedRequests()}). {@code POST
  * /request?async=true} answers 202 with an {@code x-response-id} once the account's checks pass;
  * {@code GET /unblocker/get_result?response_id=…} answers 202 until the latency has passed, then
- * the target's answer, the same on every read and billed once. {@code /__admin/faults}, {@code
- * /__admin/stats} and {@code /__admin/reset} do the same from another process.
+ * the target's answer, the same on every read; billed once, when unlocked. {@code /__admin/faults},
+ * {@code /__admin/stats} and {@code /__admin/reset} do the same from another process.
  */
 public final class FakeUnlocker implements AutoCloseable {
   /** The zone the sandbox knows unless told otherwise. */
@@ -33,6 +33,7 @@ public final class FakeUnlocker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FakeUnlocker.class);
 
   private final Clock clock;
+  private RequestHandler requests;
   private final int requestedPort;
   private final Set<String> zones;
   private Optional<String> requiredToken = Optional.empty();
@@ -87,7 +88,7 @@ public final class FakeUnlocker implements AutoCloseable {
   public synchronized FakeUnlocker start() {
     if (server == null) {
       // One handler for both paths: get_result reads what ?async=true requests left.
-      RequestHandler requests = new RequestHandler(clock, faults, counters, zones, requiredToken);
+      requests = new RequestHandler(clock, faults, counters, zones, requiredToken);
       server =
           LoopbackServer.start(
               requestedPort,
@@ -120,6 +121,7 @@ public final class FakeUnlocker implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (server != null) {
+      requests.close();
       server.close();
       log.info("fake Bright Data Unlocker stopped");
       server = null;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * (token, body, zone, rate and usage limits), then the target's answer for {@code
  * https://www.bloomberg.com/quote/<SYMBOL>}.
  */
-final class RequestHandler implements HttpHandler {
+final class RequestHandler implements HttpHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+.*");
   private static final String QUOTE_PREFIX = "/quote/";
@@ -54,6 +54,12 @@ final class RequestHandler implements HttpHandler {
     this.counters = counters;
     this.zones = zones;
     this.requiredToken = requiredToken;
+  }
+
+  /** Stops unlocking async requests still waiting. */
+  @Override
+  public void close() {
+    async.close();
   }
 
   private boolean accepted(String authorization) {
@@ -139,7 +145,8 @@ final class RequestHandler implements HttpHandler {
     }
     if (asynchronous) {
       // Accepted: the page is unlocked in the background and kept for get_result.
-      String id = async.submit(ask, armed.latencyMillis());
+      String id =
+          async.submit(ask, armed.latencyMillis(), () -> target(ask, armed), counters::deliver);
       exchange.getResponseHeaders().set("x-response-id", id);
       Replies.text(exchange, 202, "");
       return;
@@ -150,7 +157,7 @@ final class RequestHandler implements HttpHandler {
   /**
    * {@code GET /unblocker/get_result?response_id=…&zone=…}: 202 while the page is being unlocked,
    * then the target's answer as the synchronous request would have given it, as often as asked.
-   * Bright Data bills the request once, however many times its result is read.
+   * Bright Data bills the request once, when it is unlocked, however many times its result is read.
    */
   private void result(HttpExchange exchange) throws IOException {
     UnlockerFaults armed = faults.current();

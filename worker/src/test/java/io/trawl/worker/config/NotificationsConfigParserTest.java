@@ -154,6 +154,8 @@ class NotificationsConfigParserTest {
     String commented =
         Files.readString(root.resolve("trawl.yaml")).lines()
             .dropWhile(line -> !line.startsWith("# notifications:"))
+            // The commented block ends at the first line that is not a comment.
+            .takeWhile(line -> line.startsWith("#"))
             .map(line -> line.substring(2))
             .collect(Collectors.joining("\n"));
     assertThat(parse(commented).targets()).extracting(WebhookTarget::name).contains("ops-slack");

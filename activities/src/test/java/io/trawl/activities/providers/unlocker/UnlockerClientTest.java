@@ -90,6 +90,19 @@ class UnlockerClientTest {
   }
 
   @Test
+  void anAsyncRequestIsBilledOnceUnlockedWhetherOrNotItIsRead() throws InterruptedException {
+    start(UnlockerFaults.builder().latencyMillis(100).build());
+
+    client.submit(ZONE, AAPL.bloombergQuoteUrl());
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (fake.billedRequests() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    assertThat(fake.billedRequests()).as("billed when unlocked, never read").isEqualTo(1);
+  }
+
+  @Test
   void anAsyncResultCutOnEveryReadIsABilledPageLostAfterThreeReads() {
     start(UnlockerFaults.builder().truncateBody(true).build());
 
