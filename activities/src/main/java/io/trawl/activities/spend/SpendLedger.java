@@ -234,7 +234,8 @@ public final class SpendLedger {
           try (PreparedStatement ps =
               tx.prepareStatement(
                   "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
-                      + " settled_at = now() WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
+                      + " settled_at = now(), lost_in_flight = true"
+                      + " WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
                       + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd")) {
             ps.setString(1, scope);
             ps.setString(2, startsWith(callPrefix));

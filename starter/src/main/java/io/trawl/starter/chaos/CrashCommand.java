@@ -47,7 +47,9 @@ import picocli.CommandLine.Option;
       "left open; no partial or temporary file, no more staging rows than the",
       "undisturbed run left. Prints a table per pipeline and a last line such as",
       "`80 kills survived, 0 lost, 0 duplicates, 0 double charges`; exit 1 on any",
-      "difference, each named on a `difference:` line.",
+      "difference, each named on a `difference:` line. A paid call whose request was",
+      "in flight when its worker died (the ledger books it) is made again by the",
+      "retry: such calls are counted apart, after the double charges.",
       "",
       "Example: ./trawl chaos crash --pipeline all --kills 20 --seed 42"
     })

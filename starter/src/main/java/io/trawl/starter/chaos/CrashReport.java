@@ -30,7 +30,20 @@ final class CrashReport {
         + results.stream().mapToLong(PipelineResult::duplicates).sum()
         + " duplicates, "
         + results.stream().mapToLong(PipelineResult::doubleCharges).sum()
-        + " double charges";
+        + " double charges"
+        + inFlight();
+  }
+
+  /** "; 7 paid calls were in flight at a kill and made again", or nothing when there were none. */
+  private String inFlight() {
+    long calls = results.stream().mapToLong(PipelineResult::inFlight).sum();
+    return calls == 0
+        ? ""
+        : "; "
+            + calls
+            + " paid call"
+            + (calls == 1 ? " was" : "s were")
+            + " in flight at a kill and made again";
   }
 
   void printTables(PrintWriter out) {
@@ -93,6 +106,7 @@ final class CrashReport {
       pipeline.put("lost", result.lost());
       pipeline.put("duplicates", result.duplicates());
       pipeline.put("double_charges", result.doubleCharges());
+      pipeline.put("in_flight_at_kill", result.inFlight());
       pipeline.put("differences", result.differences());
       pipelines.add(pipeline);
     }
@@ -103,6 +117,7 @@ final class CrashReport {
     json.put("lost", results.stream().mapToLong(PipelineResult::lost).sum());
     json.put("duplicates", results.stream().mapToLong(PipelineResult::duplicates).sum());
     json.put("double_charges", results.stream().mapToLong(PipelineResult::doubleCharges).sum());
+    json.put("in_flight_at_kill", results.stream().mapToLong(PipelineResult::inFlight).sum());
     json.put("verdict", verdict());
     return json;
   }

@@ -20,7 +20,8 @@ final class Figures {
       """
       SELECT coalesce(sum(units) FILTER (WHERE state = 'settled'), 0),
              coalesce(sum(cost_usd) FILTER (WHERE state = 'settled'), 0),
-             count(*) FILTER (WHERE state = 'reserved')
+             count(*) FILTER (WHERE state = 'reserved'),
+             count(*) FILTER (WHERE lost_in_flight)
       FROM cost_ledger WHERE provider = ?
       """;
 
@@ -82,7 +83,8 @@ final class Figures {
 
   /**
    * The settled units and micro-dollars the ledger holds for {@code provider}, the first checked
-   * against what its sandbox billed ({@code billedUnits}), and the holds never settled or released.
+   * against what its sandbox billed ({@code billedUnits}), the holds never settled or released, and
+   * the calls booked because their request was in flight when their worker was killed.
    */
   static List<Measure> ledger(DataSource database, String provider, Long billedUnits) {
     try (Connection connection = database.getConnection();
@@ -93,13 +95,20 @@ final class Figures {
         long units = rows.getLong(1);
         BigDecimal usd = rows.getBigDecimal(2);
         long open = rows.getLong(3);
+        long inFlight = rows.getLong(4);
         return List.of(
             new Measure("ledger " + provider + " units", Kind.LEDGER, units, billedUnits, true),
             Measure.same(
                 "ledger " + provider + " micro-USD",
                 Kind.LEDGER,
                 usd.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()),
-            Measure.exactly("ledger " + provider + " open holds", Kind.LEFTOVER, open, 0));
+            Measure.exactly("ledger " + provider + " open holds", Kind.LEFTOVER, open, 0),
+            new Measure(
+                "ledger " + provider + " calls in flight at a kill",
+                Kind.IN_FLIGHT,
+                inFlight,
+                null,
+                false));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the cost ledger: " + e.getMessage(), e);

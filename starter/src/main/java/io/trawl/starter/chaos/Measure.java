@@ -21,6 +21,12 @@ record Measure(String name, Kind kind, long value, Long expected, boolean compar
     PAID,
     /** The cost ledger: differing from what the provider billed is a double (or lost) charge. */
     LEDGER,
+    /**
+     * Paid calls whose request was in flight when their worker was killed (the ledger booked them
+     * as spent): the provider may have billed them and the retry made them again. Counted apart
+     * from double charges: no bookkeeping can save a call whose answer died with the process.
+     */
+    IN_FLIGHT,
     /** Left behind after the run: staging rows, open ledger holds, partial files. */
     LEFTOVER,
     /** Anything else that must match. */

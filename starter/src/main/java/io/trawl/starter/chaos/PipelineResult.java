@@ -106,11 +106,12 @@ record PipelineResult(
   }
 
   /**
-   * Paid calls beyond the yardstick (the sandbox's expected count, else the reference), plus every
-   * ledger figure that differs from what was billed.
+   * Paid calls beyond the yardstick (the sandbox's expected count, else the reference) that no kill
+   * in flight explains, plus every ledger figure that differs from what was billed.
    */
   long doubleCharges() {
-    long extra = 0;
+    long paidExtra = 0;
+    long ledgerDifferences = 0;
     Map<String, Measure> after = byName(crashed);
     for (Row row : rows()) {
       Measure crash = after.get(row.name());
@@ -119,12 +120,20 @@ record PipelineResult(
       }
       if (row.kind() == Measure.Kind.PAID) {
         long yardstick = crash.expected() != null ? crash.expected() : value(row.reference());
-        extra += Math.max(0, crash.value() - yardstick);
+        paidExtra += Math.max(0, crash.value() - yardstick);
       } else if (row.kind() == Measure.Kind.LEDGER && row.difference() != null) {
-        extra++;
+        ledgerDifferences++;
       }
     }
-    return extra;
+    return Math.max(0, paidExtra - inFlight()) + ledgerDifferences;
+  }
+
+  /** Paid calls whose request was in flight when a kill struck, made again by the retry. */
+  long inFlight() {
+    return crashed.stream()
+        .filter(measure -> measure.kind() == Measure.Kind.IN_FLIGHT)
+        .mapToLong(Measure::value)
+        .sum();
   }
 
   /** Kills survived: those that landed in a run that then completed. */

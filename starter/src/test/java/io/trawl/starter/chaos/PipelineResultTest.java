@@ -43,6 +43,46 @@ class PipelineResultTest {
   }
 
   @Test
+  void paidCallsRepeatedBecauseTheirRequestWasInFlightAtAKillAreNotDoubleCharges() {
+    Measure inFlight =
+        new Measure("ledger places calls in flight at a kill", Kind.IN_FLIGHT, 2, null, false);
+    PipelineResult explained =
+        result(
+            List.of(
+                Measure.same("Places requests billed", Kind.PAID, 24),
+                new Measure(
+                    "ledger places calls in flight at a kill", Kind.IN_FLIGHT, 0, null, false)),
+            List.of(Measure.same("Places requests billed", Kind.PAID, 26), inFlight));
+    PipelineResult oneMore =
+        result(
+            List.of(Measure.same("Places requests billed", Kind.PAID, 24)),
+            List.of(Measure.same("Places requests billed", Kind.PAID, 27), inFlight));
+
+    assertThat(explained.inFlight()).isEqualTo(2);
+    assertThat(explained.doubleCharges()).isZero();
+    assertThat(explained.differences())
+        .as("still named: the crashed run paid more")
+        .containsExactly("Places requests billed is 26, the uninterrupted run has 24");
+    assertThat(oneMore.doubleCharges()).as("the repeat no kill explains").isEqualTo(1);
+  }
+
+  @Test
+  void theVerdictNamesCallsInFlightAtAKillApartFromDoubleCharges() {
+    PipelineResult result =
+        result(
+            List.of(Measure.same("Places requests billed", Kind.PAID, 24)),
+            List.of(
+                Measure.same("Places requests billed", Kind.PAID, 27),
+                new Measure(
+                    "ledger places calls in flight at a kill", Kind.IN_FLIGHT, 3, null, false)));
+
+    assertThat(new CrashReport(List.of(result), 7).verdict())
+        .isEqualTo(
+            "2 kills survived, 0 lost, 0 duplicates, 0 double charges; 3 paid calls were in"
+                + " flight at a kill and made again");
+  }
+
+  @Test
   void aLedgerThatDiffersFromTheBillIsOneDoubleChargePerFigure() {
     PipelineResult result =
         result(
