@@ -128,7 +128,9 @@ class JobLifecycleWorkflowTest {
             + " started_at) VALUES ('wf', gen_random_uuid()::text, ?, ?, 'completed', ?)",
         query,
         location,
-        java.sql.Timestamp.from(Instant.now().minus(ago)));
+        // The workflow reads the test server's clock, which skips ahead past timers: "ago" is
+        // measured from it, not from this machine's clock.
+        java.sql.Timestamp.from(Instant.ofEpochMilli(stack.env.currentTimeMillis()).minus(ago)));
   }
 
   private void execute(String sql, Object... params) throws SQLException {
