@@ -2,6 +2,7 @@ package io.trawl.activities.providers.unlocker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.providers.RequestSent;
 import io.trawl.activities.providers.ResponseText;
 import io.trawl.workflows.common.Failures;
@@ -108,14 +109,7 @@ public final class UnlockerClient {
     try (response) {
       int status = response.code();
       if (!response.isSuccessful()) {
-        String text = response.peekBody(ERROR_BODY_BYTES).string();
-        throw errors.forStatus(
-            url,
-            status,
-            response.header("x-brd-err-code"),
-            text,
-            response.header("Retry-After"),
-            clock.instant());
+        throw refusal(url, response);
       }
       String id = response.header("x-response-id");
       if (id == null || id.isBlank()) {
@@ -171,14 +165,7 @@ public final class UnlockerClient {
         if (status == 202) {
           // Still being unlocked: wait below.
         } else if (!response.isSuccessful()) {
-          String text = response.peekBody(ERROR_BODY_BYTES).string();
-          throw errors.forStatus(
-              url,
-              status,
-              response.header("x-brd-err-code"),
-              text,
-              response.header("Retry-After"),
-              clock.instant());
+          throw refusal(url, response);
         } else {
           try {
             String page = ResponseText.readAtMost(response.body(), settings.maxPageBytes());
@@ -212,6 +199,17 @@ public final class UnlockerClient {
         pause = LAST_POLL;
       }
     }
+  }
+
+  /** The typed failure for a response that is not a success, from its status and headers. */
+  private ApplicationFailure refusal(String url, Response response) throws IOException {
+    return errors.forStatus(
+        url,
+        response.code(),
+        response.header("x-brd-err-code"),
+        response.peekBody(ERROR_BODY_BYTES).string(),
+        response.header("Retry-After"),
+        clock.instant());
   }
 
   private static void sleep(Duration pause) {
@@ -265,9 +263,7 @@ public final class UnlockerClient {
       String errorCode = response.header("x-brd-err-code");
       log.debug("unlocker fetch url={} zone={} status={} code={}", url, zone, status, errorCode);
       if (!response.isSuccessful()) {
-        String text = response.peekBody(ERROR_BODY_BYTES).string();
-        throw errors.forStatus(
-            url, status, errorCode, text, response.header("Retry-After"), clock.instant());
+        throw refusal(url, response);
       }
       String page;
       try {
