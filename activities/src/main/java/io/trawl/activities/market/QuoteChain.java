@@ -156,6 +156,11 @@ public final class QuoteChain {
       // An earlier attempt stored its quote and died before it could return it: no second fetch.
       Optional<Quote> stored = quotes.byFetchKey(attempt.callId());
       if (stored.isPresent()) {
+        // Its page may still await settling, if the attempt died between storing and settling.
+        String paidPrefix = callPrefix(stored.get().source(), symbol, attempt);
+        requests
+            .find(paidPrefix)
+            .ifPresent(request -> finish(paidPrefix, request.ledgerKey(), stored.get().costUsd()));
         return new QuoteOutcome(
             stored.get(),
             List.of(
@@ -248,7 +253,7 @@ public final class QuoteChain {
     }
     boolean paid = source == QuoteSource.BRIGHT_DATA;
     // One ledger entry per attempt of the activity; the attempts share the prefix.
-    String callPrefix = "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
+    String callPrefix = callPrefix(source, symbol, attempt);
     // A page an earlier attempt asked for and never finished with: read it, it is paid for.
     Optional<UnlockerRequestRepository.Submitted> earlier =
         paid && attempt.inActivity() ? requests.find(callPrefix) : Optional.empty();
@@ -396,6 +401,9 @@ public final class QuoteChain {
     long latency =
         Math.max(took.toMillis(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
     breaker.success(Duration.ofMillis(latency));
+    // The quote is stored before the page is settled: a retry after either finds the quote and
+    // settles what is left (see fetch), so no kill between them makes the page be bought again.
+    quotes.insert(quote, provider.isSandbox(), attempt.resultKey());
     if (paid) {
       finish(callPrefix, callKey, quote.costUsd());
     }
@@ -407,9 +415,14 @@ public final class QuoteChain {
         latency,
         quote.costUsd(),
         provider.isSandbox());
-    quotes.insert(quote, provider.isSandbox(), attempt.resultKey());
     cache.store(quote);
     return new Step.Served(quote, new SourceAttempt(source, SourceAttempt.SUCCESS, ""));
+  }
+
+  /** The ledger key every attempt of one activity's call to {@code source} starts with. */
+  private static String callPrefix(
+      QuoteSource source, MarketSymbol symbol, PaidCallAttempt attempt) {
+    return "market/" + source.wireName() + "/" + symbol + "/" + attempt.callId() + "#";
   }
 
   /** The paid request is settled at {@code cost}; a retry has nothing left to read. */

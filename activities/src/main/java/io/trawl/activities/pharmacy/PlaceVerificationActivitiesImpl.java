@@ -50,8 +50,11 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
             .orElseThrow(() -> Failures.notFound("place " + placeKey + " is not in pharmacies"));
     // One ledger entry per attempt: the place's lookup in this run is the prefix.
     String callPrefix = run.spendKey() + "/places/" + placeKey + "#";
-    if (place.verifiedAt() != null && budget.anyAttemptSettled(callPrefix)) {
-      // This run already paid for this place's lookup: a retry answers from the table.
+    if (place.verifiedAt() != null
+        && (budget.anyAttemptSettled(callPrefix)
+            || budget.settleAnswered(callPrefix, place.verifiedAt(), requestUsd))) {
+      // This run already paid for this place's lookup, and its answer is stored (an attempt that
+      // died between storing and settling is settled now): a retry answers from the table.
       return new PlaceVerification(
           placeKey, place.verified(), place.confidence(), place.businessStatus(), false);
     }
@@ -87,9 +90,11 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
       budget.release(callKey);
       throw e;
     }
-    budget.settle(callKey, 1, requestUsd);
+    // The answer is stored before the lookup is settled: a retry after either answers from the
+    // table and settles what is left, so no kill between them makes the lookup be paid again.
     if (results.isEmpty()) {
       pharmacies.setVerification(placeKey, false, 0, null, null);
+      budget.settle(callKey, 1, requestUsd);
       return new PlaceVerification(placeKey, false, 0, place.businessStatus(), false);
     }
     TextSearchPlace first = results.get(0);
@@ -103,6 +108,7 @@ public final class PlaceVerificationActivitiesImpl implements PlaceVerificationA
             first.longitude());
     pharmacies.setVerification(
         placeKey, score.verified(), score.confidence(), first.id(), first.businessStatus());
+    budget.settle(callKey, 1, requestUsd);
     String status =
         first.businessStatus() != null ? first.businessStatus() : place.businessStatus();
     return new PlaceVerification(placeKey, score.verified(), score.confidence(), status, false);

@@ -3,6 +3,7 @@ package io.trawl.activities.spend;
 import io.trawl.workflows.common.Failures;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -137,6 +138,19 @@ public final class CallBudget {
       }
     }
     return key;
+  }
+
+  /**
+   * Settles, at {@code cost} each, earlier attempts under {@code callPrefix} whose answer was
+   * stored at {@code answeredAt} after their request left, but which died before settling; true
+   * when there was one.
+   */
+  public boolean settleAnswered(String callPrefix, Instant answeredAt, BigDecimal cost) {
+    int settled = ledger.settleAnswered(callPrefix, answeredAt, cost);
+    if (settled > 0) {
+      listener.settled(provider, mode, settled, cost.multiply(BigDecimal.valueOf(settled)));
+    }
+    return settled > 0;
   }
 
   /** Notes, as the request of {@code callKey} starts to leave, that the provider may bill it. */

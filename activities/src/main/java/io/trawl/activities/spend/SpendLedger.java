@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,6 +249,25 @@ public final class SpendLedger {
           }
           return booked;
         });
+  }
+
+  /**
+   * Settles at {@code cost} the reservations under {@code callPrefix} whose request left at or
+   * before {@code answeredAt}, the time its answer was stored: an attempt that stored its answer
+   * and died before settling. Returns how many were settled.
+   */
+  public int settleAnswered(String callPrefix, Instant answeredAt, BigDecimal cost) {
+    return new Jdbc(dataSource)
+        .update(
+            "settle the answered attempts of " + callPrefix,
+            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = ?, settled_at = now()"
+                + " WHERE run_key LIKE ? ESCAPE '\\' AND state = 'reserved'"
+                + " AND sent_at IS NOT NULL AND sent_at <= ?",
+            ps -> {
+              ps.setBigDecimal(1, cost);
+              ps.setString(2, startsWith(callPrefix));
+              ps.setTimestamp(3, java.sql.Timestamp.from(answeredAt));
+            });
   }
 
   /** Notes that the reserved call's request is leaving: from now on the provider may bill it. */

@@ -135,6 +135,27 @@ class QuoteChainRetryTest {
   }
 
   @Test
+  void aRetryAfterTheQuoteWasStoredButBeforeItsPageWasSettledSettlesItAndAsksNothing()
+      throws Exception {
+    start(UnlockerFaults.none());
+    QuoteOutcome read = market.chain.fetch(AAPL, attempt(1));
+    // Put back what attempt 1 leaves when it dies between storing the quote and settling its
+    // page: the reservation held, the request recorded.
+    execute("UPDATE cost_ledger SET state = 'reserved' WHERE run_key = '" + PREFIX + "1'");
+    new UnlockerRequestRepository(db.getTestDatabase())
+        .save(PREFIX, new Submitted(PREFIX + "1", "the-request-attempt-1-made"));
+
+    QuoteOutcome retried = market.chain.fetch(AAPL, attempt(2));
+
+    assertThat(retried.quote().price()).isEqualByComparingTo(read.quote().price());
+    assertThat(market.unlocker.requests()).as("page requests made").isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM quotes")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'settled'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
+    assertThat(count("SELECT count(*) FROM unlocker_requests")).isZero();
+  }
+
+  @Test
   void aPageCutOnEveryReadIsBookedOnceAndFallsBackToYahoo() throws Exception {
     start(UnlockerFaults.builder().truncateBody(true).build());
 
@@ -145,6 +166,13 @@ class QuoteChainRetryTest {
     assertThat(market.unlocker.billedRequests()).as("billed once, read three times").isEqualTo(1);
     assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'settled'")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM unlocker_requests")).isZero();
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection c = db.getTestDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
   }
 
   private long count(String sql) throws Exception {

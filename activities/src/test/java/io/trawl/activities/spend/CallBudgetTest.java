@@ -182,6 +182,27 @@ class CallBudgetTest {
     assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
   }
 
+  @Test
+  void anAttemptThatStoredItsAnswerAndDiedBeforeSettlingIsSettledByItsRetry() throws Exception {
+    CallBudget places = budget("10");
+    BigDecimal lookup = new BigDecimal("0.032");
+    String prefix = "pharmacy-run-1/places/p3#";
+    places.reserve(places.attemptKey(prefix, 1), lookup, null);
+    places.markSent(prefix + "1");
+
+    boolean storedBeforeItLeft =
+        places.settleAnswered(prefix, java.time.Instant.now().minusSeconds(3600), lookup);
+    boolean storedAfter =
+        places.settleAnswered(prefix, java.time.Instant.now().plusSeconds(5), lookup);
+
+    assertThat(storedBeforeItLeft)
+        .as("an answer older than the request is not its answer")
+        .isFalse();
+    assertThat(storedAfter).isTrue();
+    assertThat(ledger("SELECT count(*) FROM cost_ledger WHERE state = 'settled'")).isEqualTo(1);
+    assertThat(places.anyAttemptSettled(prefix)).isTrue();
+  }
+
   private long ledger(String sql) throws Exception {
     try (Connection c = db.getTestDatabase().getConnection();
         Statement s = c.createStatement();

@@ -121,7 +121,10 @@ record PipelineResult(
       if (row.kind() == Measure.Kind.PAID) {
         long yardstick = crash.expected() != null ? crash.expected() : value(row.reference());
         paidExtra += Math.max(0, crash.value() - yardstick);
-      } else if (row.kind() == Measure.Kind.LEDGER && row.difference() != null) {
+      } else if (row.kind() == Measure.Kind.LEDGER
+          && crash.expected() != null
+          && crash.value() != crash.expected()) {
+        // The ledger against what was billed; against the reference it only mirrors the calls.
         ledgerDifferences++;
       }
     }

@@ -67,6 +67,22 @@ class PipelineResultTest {
   }
 
   @Test
+  void aLedgerThatFollowsTheBillPastTheReferenceIsNoSecondDoubleCharge() {
+    PipelineResult result =
+        result(
+            List.of(
+                Measure.same("Places requests billed", Kind.PAID, 24),
+                new Measure("ledger places units", Kind.LEDGER, 24, 24L, true),
+                Measure.same("ledger places micro-USD", Kind.LEDGER, 768000)),
+            List.of(
+                Measure.same("Places requests billed", Kind.PAID, 25),
+                new Measure("ledger places units", Kind.LEDGER, 25, 25L, true),
+                Measure.same("ledger places micro-USD", Kind.LEDGER, 800000)));
+
+    assertThat(result.doubleCharges()).as("the one repeated lookup").isEqualTo(1);
+  }
+
+  @Test
   void theVerdictNamesCallsInFlightAtAKillApartFromDoubleCharges() {
     PipelineResult result =
         result(
