@@ -94,10 +94,10 @@ final class PipelineCrash {
       pipeline.start(stack.client(), workflowId);
       int incarnation = 0;
       for (KillPlan.Kill kill : plan.kills()) {
-        if (!awaitProgress(workflowId, kill.progress())) {
+        if (!awaitProgress(workflowId, kill.progress())
+            || !awaitPause(workflowId, kill.progress(), kill.pauseMillis())) {
           break;
         }
-        Thread.sleep(kill.pauseMillis());
         RunTree.State state = tree.read(workflowId);
         if (state.rootClosed()) {
           break;
@@ -160,6 +160,28 @@ final class PipelineCrash {
       }
       Thread.sleep(SAMPLE_EVERY.toMillis());
     }
+  }
+
+  /**
+   * Waits {@code pauseMillis} after the run reached {@code steps}, or less if it has gone past them
+   * (a restarted worker can catch up faster than the reference ran): the kill then lands at once,
+   * still inside the run, instead of after it has ended. False when the run closed first.
+   */
+  private boolean awaitPause(String workflowId, long steps, long pauseMillis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + pauseMillis * 1_000_000L;
+    while (System.nanoTime() - deadline < 0) {
+      RunTree.State state = tree.read(workflowId);
+      if (state.rootClosed()) {
+        return false;
+      }
+      if (state.progress() > steps) {
+        return true;
+      }
+      long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+      Thread.sleep(Math.min(SAMPLE_EVERY.toMillis(), remainingMillis));
+    }
+    return true;
   }
 
   /** Waits for the run to reach {@code steps}; false when it closed first. */
