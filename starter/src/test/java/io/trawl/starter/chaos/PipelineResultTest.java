@@ -83,6 +83,31 @@ class PipelineResultTest {
   }
 
   @Test
+  void aCallInFlightThatNeverReachedTheProviderIsBookedNotDoubleCharged() {
+    Measure inFlight =
+        new Measure(
+            "ledger brightdata-unlocker calls in flight at a kill", Kind.IN_FLIGHT, 2, null, false);
+    // Two requests in flight at kills: one reached Bright Data (billed 25 against 24), one never
+    // left (the ledger books it: 26 against the bill of 25).
+    PipelineResult result =
+        result(
+            List.of(
+                Measure.same("Unlocker requests billed", Kind.PAID, 24),
+                new Measure("ledger brightdata-unlocker units", Kind.LEDGER, 24, 24L, true)),
+            List.of(
+                Measure.same("Unlocker requests billed", Kind.PAID, 25),
+                new Measure("ledger brightdata-unlocker units", Kind.LEDGER, 26, 25L, true),
+                inFlight));
+    PipelineResult under =
+        result(
+            List.of(new Measure("ledger places units", Kind.LEDGER, 24, 24L, true)),
+            List.of(new Measure("ledger places units", Kind.LEDGER, 23, 24L, true), inFlight));
+
+    assertThat(result.doubleCharges()).isZero();
+    assertThat(under.doubleCharges()).as("a ledger below the bill is never explained").isEqualTo(1);
+  }
+
+  @Test
   void theVerdictNamesCallsInFlightAtAKillApartFromDoubleCharges() {
     PipelineResult result =
         result(
