@@ -93,13 +93,9 @@ final class PipelineCrash {
       reaper.cutoff = worker.launchedAt();
       pipeline.start(stack.client(), workflowId);
       int incarnation = 0;
-      long progressAtStart = 0;
       for (KillPlan.Kill kill : plan.kills()) {
-        // Each restarted worker completes a step before it is killed again: kills in a row on a
-        // worker that never got going would only kill the same attempts over and over.
-        long steps = Math.max(kill.progress(), progressAtStart + (incarnation == 0 ? 0 : 1));
-        if (!awaitProgress(workflowId, steps)
-            || !awaitPause(workflowId, steps, kill.pauseMillis())) {
+        if (!awaitProgress(workflowId, kill.progress())
+            || !awaitPause(workflowId, kill.progress(), kill.pauseMillis())) {
           break;
         }
         RunTree.State state = tree.read(workflowId);
@@ -112,7 +108,6 @@ final class PipelineCrash {
         tree.failOrphans(workflowId, Instant.now());
         worker = startWorker(pipeline, Side.CHAOS, dir, ++incarnation);
         reaper.cutoff = worker.launchedAt();
-        progressAtStart = tree.read(workflowId).progress();
       }
       try {
         crashedRun = pipeline.awaitResult(stack.client(), workflowId);
