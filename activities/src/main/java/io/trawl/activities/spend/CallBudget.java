@@ -124,7 +124,7 @@ public final class CallBudget {
     String key = callPrefix + attempt;
     if (attempt > 1) {
       String scope = entry(key).scope();
-      List<BigDecimal> booked = ledger.bookUnfinished(scope, callPrefix, key);
+      List<BigDecimal> booked = ledger.attempts().bookUnfinished(scope, callPrefix, key);
       if (!booked.isEmpty()) {
         BigDecimal cost = booked.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         log.warn(
@@ -146,7 +146,7 @@ public final class CallBudget {
    * when there was one.
    */
   public boolean settleAnswered(String callPrefix, Instant answeredAt, BigDecimal cost) {
-    int settled = ledger.settleAnswered(callPrefix, answeredAt, cost);
+    int settled = ledger.attempts().settleAnswered(callPrefix, answeredAt, cost);
     if (settled > 0) {
       listener.settled(provider, mode, settled, cost.multiply(BigDecimal.valueOf(settled)));
     }
@@ -155,7 +155,7 @@ public final class CallBudget {
 
   /** Notes, as the request of {@code callKey} starts to leave, that the provider may bill it. */
   public void markSent(String callKey) {
-    ledger.markSent(entry(callKey));
+    ledger.attempts().markSent(entry(callKey));
   }
 
   /**
@@ -163,7 +163,7 @@ public final class CallBudget {
    * call was made and paid for.
    */
   public boolean anyAttemptSettled(String callPrefix) {
-    return ledger.anySettled(callPrefix);
+    return ledger.attempts().anySettled(callPrefix);
   }
 
   /** Replaces the call's reservation with its actual cost. */

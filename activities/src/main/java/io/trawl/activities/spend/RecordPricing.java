@@ -10,8 +10,8 @@ import java.time.ZoneId;
  * @param provider the provider's name, e.g. {@code brightdata}
  * @param dailyLimitUsd the most a calendar day may commit
  * @param usdPer1kRecords the price of a thousand delivered records
- * @param reserveRecords how many records a run reserves before its paid call: the collection's
- *     size is unknown until it is delivered, so this bounds what one run is expected to cost
+ * @param reserveRecords how many records a run reserves before its paid call: the collection's size
+ *     is unknown until it is delivered, so this bounds what one run is expected to cost
  * @param zone the zone whose calendar day keys the budget
  */
 public record RecordPricing(

@@ -9,7 +9,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,93 +207,9 @@ public final class SpendLedger {
         });
   }
 
-  /**
-   * Settles the earlier attempts of one paid call that neither settled nor released because their
-   * worker died (or their attempt timed out) while the call was under way: the reservations of
-   * {@code scope} whose key starts with {@code callPrefix} and is not {@code current}. One whose
-   * request had started to leave ({@link #markSent}) is booked as spent at the price it held, since
-   * the provider may have billed it; one whose request never left goes back. Returns the cost of
-   * each entry booked.
-   */
-  public List<BigDecimal> bookUnfinished(String scope, String callPrefix, String current) {
-    return Transactions.inTransaction(
-        dataSource,
-        "settle the unfinished attempts of " + callPrefix,
-        tx -> {
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'released' WHERE scope = ? AND run_key LIKE ?"
-                      + " ESCAPE '\\' AND run_key <> ? AND state = 'reserved'"
-                      + " AND sent_at IS NULL")) {
-            ps.setString(1, scope);
-            ps.setString(2, startsWith(callPrefix));
-            ps.setString(3, current);
-            ps.executeUpdate();
-          }
-          List<BigDecimal> booked = new ArrayList<>();
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
-                      + " settled_at = now(), lost_in_flight = true"
-                      + " WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
-                      + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd")) {
-            ps.setString(1, scope);
-            ps.setString(2, startsWith(callPrefix));
-            ps.setString(3, current);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                booked.add(rs.getBigDecimal(1));
-              }
-            }
-          }
-          return booked;
-        });
-  }
-
-  /**
-   * Settles at {@code cost} the reservations under {@code callPrefix} whose request left at or
-   * before {@code answeredAt}, the time its answer was stored: an attempt that stored its answer
-   * and died before settling. Returns how many were settled.
-   */
-  public int settleAnswered(String callPrefix, Instant answeredAt, BigDecimal cost) {
-    return new Jdbc(dataSource)
-        .update(
-            "settle the answered attempts of " + callPrefix,
-            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = ?, settled_at = now()"
-                + " WHERE run_key LIKE ? ESCAPE '\\' AND state = 'reserved'"
-                + " AND sent_at IS NOT NULL AND sent_at <= ?",
-            ps -> {
-              ps.setBigDecimal(1, cost);
-              ps.setString(2, startsWith(callPrefix));
-              ps.setTimestamp(3, java.sql.Timestamp.from(answeredAt));
-            });
-  }
-
-  /** Notes that the reserved call's request is leaving: from now on the provider may bill it. */
-  public void markSent(Entry entry) {
-    new Jdbc(dataSource)
-        .update(
-            "note the request of " + entry.runKey() + " as sent",
-            "UPDATE cost_ledger SET sent_at = coalesce(sent_at, now())"
-                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
-            ps -> {
-              ps.setString(1, entry.scope());
-              ps.setString(2, entry.runKey());
-            });
-  }
-
-  /** Whether any entry whose key starts with {@code callPrefix} is settled. */
-  public boolean anySettled(String callPrefix) {
-    return new Jdbc(dataSource)
-        .query(
-            "read the settled attempts of " + callPrefix,
-            "SELECT EXISTS (SELECT 1 FROM cost_ledger WHERE run_key LIKE ? ESCAPE '\\'"
-                + " AND state = 'settled')",
-            ps -> ps.setString(1, startsWith(callPrefix)),
-            rs -> {
-              rs.next();
-              return rs.getBoolean(1);
-            });
+  /** The same ledger, seen as the attempts of single paid calls. */
+  public AttemptLedger attempts() {
+    return new AttemptLedger(dataSource);
   }
 
   /** Gives back a reservation whose paid call never happened; empty when there was none. */
@@ -385,7 +300,7 @@ public final class SpendLedger {
   }
 
   /** A LIKE pattern (escape character {@code \\}) for keys starting with {@code prefix}. */
-  private static String startsWith(String prefix) {
+  static String startsWith(String prefix) {
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 

@@ -3,8 +3,8 @@ package io.trawl.activities.spend;
 import java.math.BigDecimal;
 
 /**
- * Hears about money as it is committed, so the worker can export it as metrics and warn people;
- * the activities stay free of those concerns.
+ * Hears about money as it is committed, so the worker can export it as metrics and warn people; the
+ * activities stay free of those concerns.
  */
 public interface SpendListener {
   SpendListener NONE = new SpendListener() {};

@@ -1,0 +1,113 @@
+package io.trawl.activities.spend;
+
+import io.trawl.activities.store.Jdbc;
+import io.trawl.activities.store.Transactions;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The cost ledger's entries of one paid call's attempts, keyed {@code <call prefix><attempt>}: when
+ * each request left, and what a retry does with the entries of attempts that died with their call
+ * under way. {@link SpendLedger} keeps the budgets, reservations and settlements themselves.
+ */
+public final class AttemptLedger {
+  private final DataSource dataSource;
+
+  AttemptLedger(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Settles the earlier attempts of one paid call that neither settled nor released because their
+   * worker died (or their attempt timed out) while the call was under way: the reservations of
+   * {@code scope} whose key starts with {@code callPrefix} and is not {@code current}. One whose
+   * request had started to leave ({@link #markSent}) is booked as spent at the price it held, since
+   * the provider may have billed it; one whose request never left goes back. Returns the cost of
+   * each entry booked.
+   */
+  public List<BigDecimal> bookUnfinished(String scope, String callPrefix, String current) {
+    return Transactions.inTransaction(
+        dataSource,
+        "settle the unfinished attempts of " + callPrefix,
+        tx -> {
+          try (PreparedStatement ps =
+              tx.prepareStatement(
+                  "UPDATE cost_ledger SET state = 'released' WHERE scope = ? AND run_key LIKE ?"
+                      + " ESCAPE '\\' AND run_key <> ? AND state = 'reserved'"
+                      + " AND sent_at IS NULL")) {
+            ps.setString(1, scope);
+            ps.setString(2, SpendLedger.startsWith(callPrefix));
+            ps.setString(3, current);
+            ps.executeUpdate();
+          }
+          List<BigDecimal> booked = new ArrayList<>();
+          try (PreparedStatement ps =
+              tx.prepareStatement(
+                  "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
+                      + " settled_at = now(), lost_in_flight = true"
+                      + " WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
+                      + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd")) {
+            ps.setString(1, scope);
+            ps.setString(2, SpendLedger.startsWith(callPrefix));
+            ps.setString(3, current);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                booked.add(rs.getBigDecimal(1));
+              }
+            }
+          }
+          return booked;
+        });
+  }
+
+  /**
+   * Settles at {@code cost} the reservations under {@code callPrefix} whose request left at or
+   * before {@code answeredAt}, the time its answer was stored: an attempt that stored its answer
+   * and died before settling. Returns how many were settled.
+   */
+  public int settleAnswered(String callPrefix, Instant answeredAt, BigDecimal cost) {
+    return new Jdbc(dataSource)
+        .update(
+            "settle the answered attempts of " + callPrefix,
+            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = ?, settled_at = now()"
+                + " WHERE run_key LIKE ? ESCAPE '\\' AND state = 'reserved'"
+                + " AND sent_at IS NOT NULL AND sent_at <= ?",
+            ps -> {
+              ps.setBigDecimal(1, cost);
+              ps.setString(2, SpendLedger.startsWith(callPrefix));
+              ps.setTimestamp(3, java.sql.Timestamp.from(answeredAt));
+            });
+  }
+
+  /** Notes that the reserved call's request is leaving: from now on the provider may bill it. */
+  public void markSent(SpendLedger.Entry entry) {
+    new Jdbc(dataSource)
+        .update(
+            "note the request of " + entry.runKey() + " as sent",
+            "UPDATE cost_ledger SET sent_at = coalesce(sent_at, now())"
+                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
+            ps -> {
+              ps.setString(1, entry.scope());
+              ps.setString(2, entry.runKey());
+            });
+  }
+
+  /** Whether any entry whose key starts with {@code callPrefix} is settled. */
+  public boolean anySettled(String callPrefix) {
+    return new Jdbc(dataSource)
+        .query(
+            "read the settled attempts of " + callPrefix,
+            "SELECT EXISTS (SELECT 1 FROM cost_ledger WHERE run_key LIKE ? ESCAPE '\\'"
+                + " AND state = 'settled')",
+            ps -> ps.setString(1, SpendLedger.startsWith(callPrefix)),
+            rs -> {
+              rs.next();
+              return rs.getBoolean(1);
+            });
+  }
+}
