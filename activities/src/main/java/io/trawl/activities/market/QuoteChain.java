@@ -317,12 +317,19 @@ public final class QuoteChain {
     }
     Instant started = clock.instant();
     long startedNanos = System.nanoTime();
-    StoredRequest pending =
-        new StoredRequest(
-            callPrefix, callKey, attempt.inActivity(), earlier.map(Submitted::responseId));
+    PendingRequest pending =
+        paid
+            ? new StoredUnlockerRequest(
+                requests,
+                budget,
+                callPrefix,
+                callKey,
+                attempt.inActivity(),
+                earlier.map(Submitted::responseId))
+            : PendingRequest.NONE;
     Quote quote;
     try {
-      quote = provider.quote(symbol, paid ? pending : PendingRequest.NONE);
+      quote = provider.quote(symbol, pending);
     } catch (QuoteUnavailableException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
       breaker.failure(took, e);
@@ -435,42 +442,6 @@ public final class QuoteChain {
   private void release(String callPrefix, String callKey) {
     budget.release(callKey);
     requests.delete(callPrefix);
-  }
-
-  /**
-   * The Unlocker request of one paid call, kept in {@code unlocker_requests} once submitted (by an
-   * activity; a direct call has no retry to read it).
-   */
-  private final class StoredRequest implements PendingRequest {
-    private final String callPrefix;
-    private final String ledgerKey;
-    private final boolean kept;
-    private Optional<String> responseId;
-
-    StoredRequest(String callPrefix, String ledgerKey, boolean kept, Optional<String> responseId) {
-      this.callPrefix = callPrefix;
-      this.ledgerKey = ledgerKey;
-      this.kept = kept;
-      this.responseId = responseId;
-    }
-
-    @Override
-    public Optional<String> responseId() {
-      return responseId;
-    }
-
-    @Override
-    public void sending() {
-      budget.markSent(ledgerKey);
-    }
-
-    @Override
-    public void submitted(String id) {
-      responseId = Optional.of(id);
-      if (kept) {
-        requests.save(callPrefix, new Submitted(ledgerKey, id));
-      }
-    }
   }
 
   private static Step budgetRefused(String message) {
