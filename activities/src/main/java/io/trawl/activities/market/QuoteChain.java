@@ -146,13 +146,13 @@ public final class QuoteChain {
 
   /** The quote of {@code lookup}'s symbol, or the failure {@code MarketQuoteActivities} names. */
   public QuoteOutcome fetch(QuoteLookup lookup) {
-    return fetch(lookup, PaidCallAttempt.current());
+    return fetch(lookup, PaidCallAttempt.current().inCall(lookup.callId(), lookup.round()));
   }
 
   /** As {@link #fetch(QuoteLookup)}, as attempt {@code attempt} of its activity. */
   QuoteOutcome fetch(QuoteLookup lookup, PaidCallAttempt attempt) {
     MarketSymbol symbol = MarketSymbol.parse(lookup.symbol());
-    if (attempt.attempt() > 1) {
+    if (attempt.isRetry()) {
       // An earlier attempt stored its quote and died before it could return it: no second fetch.
       Optional<Quote> stored = quotes.byFetchKey(attempt.callId());
       if (stored.isPresent()) {

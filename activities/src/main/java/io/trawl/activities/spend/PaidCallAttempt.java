@@ -15,6 +15,34 @@ import java.util.UUID;
  * @param inActivity whether the call is made by an activity (whose retries share {@code callId})
  */
 public record PaidCallAttempt(String callId, int attempt, boolean inActivity) {
+  /**
+   * Attempt numbers one round of a shared call may use: round {@code r}'s attempt {@code a} is
+   * numbered {@code (r - 1) * ROUND_SPAN + a}, above any retry policy's maximum attempts.
+   */
+  public static final int ROUND_SPAN = 100;
+
+  /**
+   * This activity attempt as part of the call {@code sharedCallId}, which its workflow asks for in
+   * rounds: each round is a new activity whose own attempts count from 1, so the attempt is
+   * renumbered after the rounds before it. Ledger keys stay unique across rounds while sharing one
+   * prefix, and a later round settles what earlier rounds' dead attempts left held. Unchanged when
+   * {@code sharedCallId} is null or outside an activity.
+   */
+  public PaidCallAttempt inCall(String sharedCallId, int round) {
+    if (!inActivity || sharedCallId == null) {
+      return this;
+    }
+    if (round < 1 || attempt >= ROUND_SPAN) {
+      throw new IllegalArgumentException(
+          "round " + round + " attempt " + attempt + " does not fit a shared call's numbering");
+    }
+    return new PaidCallAttempt(sharedCallId, (round - 1) * ROUND_SPAN + attempt, true);
+  }
+
+  /** Whether an earlier attempt or round of this call may have left something behind. */
+  public boolean isRetry() {
+    return attempt > 1;
+  }
 
   /** The running activity's attempt, or a one-off call outside any activity. */
   public static PaidCallAttempt current() {

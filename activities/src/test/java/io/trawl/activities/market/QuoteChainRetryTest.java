@@ -126,6 +126,48 @@ class QuoteChainRetryTest {
   }
 
   @Test
+  void aSecondRoundAfterEveryAttemptOfTheFirstDiedReadsTheFirstRoundsPageAndPaysOnce()
+      throws Exception {
+    start(UnlockerFaults.builder().latencyMillis(300).build());
+    // Round 1's last attempt (3) reserved, submitted and died while the page was being unlocked;
+    // the workflow asks again as round 2 of the same call, a new activity whose attempt is 1.
+    market.budget.reserve(PREFIX + "3", MarketSandboxes.COST);
+    market.budget.markSent(PREFIX + "3");
+    String id =
+        market.unlockerClient.submit(FakeUnlocker.ZONE, "https://www.bloomberg.com/quote/AAPL:US");
+    new UnlockerRequestRepository(db.getTestDatabase())
+        .save(PREFIX, new Submitted(PREFIX + "3", id));
+    PaidCallAttempt round2 =
+        new PaidCallAttempt("market-collect/x/FetchQuote-7", 1, true).inCall(CALL, 2);
+
+    QuoteOutcome outcome = market.chain.fetch(AAPL, round2);
+
+    assertThat(round2.attempt()).isEqualTo(PaidCallAttempt.ROUND_SPAN + 1);
+    assertThat(outcome.quote().source()).isEqualTo(QuoteSource.BRIGHT_DATA);
+    assertThat(market.unlocker.requests()).as("page requests made").isEqualTo(1);
+    assertThat(market.unlocker.billedRequests()).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'settled'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM cost_ledger WHERE state = 'reserved'")).isZero();
+    assertThat(count("SELECT count(*) FROM quotes WHERE fetch_key = '" + CALL + "'"))
+        .as("the quote carries the call's key, shared by its rounds")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aSecondRoundAfterTheFirstStoredItsQuoteReturnsItWithoutAnotherRequest() throws Exception {
+    start(UnlockerFaults.none());
+    QuoteOutcome first =
+        market.chain.fetch(AAPL, new PaidCallAttempt("wf/FetchQuote-1", 2, true).inCall(CALL, 1));
+
+    QuoteOutcome second =
+        market.chain.fetch(AAPL, new PaidCallAttempt("wf/FetchQuote-9", 1, true).inCall(CALL, 2));
+
+    assertThat(second.quote().price()).isEqualByComparingTo(first.quote().price());
+    assertThat(market.unlocker.requests()).as("page requests made").isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM quotes")).isEqualTo(1);
+  }
+
+  @Test
   void theLedgerNotesWhenAPageRequestLeaves() throws Exception {
     start(UnlockerFaults.none());
 

@@ -3,6 +3,7 @@ package io.trawl.worker.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.trawl.activities.providers.unlocker.UnlockerClient;
@@ -17,6 +18,7 @@ import io.trawl.sandbox.yahoo.YahooFaults;
 import io.trawl.worker.MarketRegistration;
 import io.trawl.worker.config.CallBudgets;
 import io.trawl.worker.config.MarketConfig;
+import io.trawl.worker.history.RecordedHistories;
 import io.trawl.workflows.market.MarketCacheCleanupRequest;
 import io.trawl.workflows.market.MarketCacheCleanupWorkflow;
 import io.trawl.workflows.market.MarketCollectionRequest;
@@ -102,8 +104,15 @@ class MarketWorkflowsTest {
   }
 
   private MarketCollectionSummary collect() {
-    return stub(MarketCollectionWorkflow.class, "market-collect/" + UUID.randomUUID())
-        .collect(MarketCollectionRequest.defaults());
+    MarketCollectionWorkflow workflow =
+        stub(MarketCollectionWorkflow.class, "market-collect/" + UUID.randomUUID());
+    MarketCollectionSummary summary = workflow.collect(MarketCollectionRequest.defaults());
+    // The replay tests keep this history (see RecordedHistories).
+    RecordedHistories.save(
+        env.getWorkflowClient(),
+        WorkflowStub.fromTyped(workflow).getExecution(),
+        "market-collection-rounds");
+    return summary;
   }
 
   private MarketQuotesResult quotes(MarketQuotesRequest request) {

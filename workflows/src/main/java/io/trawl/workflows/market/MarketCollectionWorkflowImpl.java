@@ -42,7 +42,8 @@ public class MarketCollectionWorkflowImpl implements MarketCollectionWorkflow {
         inFlight.removeIf(Promise::isCompleted);
       }
       QuoteLookup lookup = new QuoteLookup(symbol, false, null);
-      Promise<SymbolQuote> line = Async.function(QuoteCalls::quote, quotes, lookup);
+      Promise<SymbolQuote> line =
+          Async.function(QuoteCalls::quoteOutlastingCrashes, quotes, lookup);
       all.add(line);
       inFlight.add(line);
     }

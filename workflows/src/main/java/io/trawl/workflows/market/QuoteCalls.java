@@ -2,6 +2,8 @@ package io.trawl.workflows.market;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
 import io.trawl.workflows.common.Failures;
 import java.util.List;
 
@@ -16,6 +18,46 @@ final class QuoteCalls {
       return new SymbolQuote(lookup.symbol(), outcome.quote(), outcome.attempts(), null);
     } catch (ActivityFailure e) {
       return new SymbolQuote(lookup.symbol(), null, attempts(e), Failures.describe(e));
+    }
+  }
+
+  /** The {@code Workflow.getVersion} change id of asking again after the worker died. */
+  static final String ROUNDS_CHANGE_ID = "quote-rounds-outlast-crashes";
+
+  /**
+   * Times a collection asks for one symbol whose every attempt timed out. An attempt times out when
+   * its worker died (or hung) under it, which says nothing about the providers, so a crash loop
+   * must not use up the retries meant for provider trouble.
+   */
+  static final int CRASH_ROUNDS = 3;
+
+  /**
+   * As {@link #quote}, but when every attempt of the activity timed out the symbol is asked again
+   * as the next round of the same paid call, up to {@link #CRASH_ROUNDS} rounds: a later round
+   * reads the Unlocker page or the stored quote an earlier one paid for, and books or releases what
+   * its dead attempts held. Provider failures end the line as before.
+   */
+  static SymbolQuote quoteOutlastingCrashes(MarketQuoteActivities activities, QuoteLookup lookup) {
+    if (Workflow.getVersion(ROUNDS_CHANGE_ID, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return quote(activities, lookup);
+    }
+    String callId = Workflow.getInfo().getWorkflowId() + "/quote/" + lookup.symbol();
+    for (int round = 1; ; round++) {
+      try {
+        QuoteOutcome outcome = activities.fetchQuote(lookup.asRound(callId, round));
+        return new SymbolQuote(lookup.symbol(), outcome.quote(), outcome.attempts(), null);
+      } catch (ActivityFailure e) {
+        if (round < CRASH_ROUNDS && e.getCause() instanceof TimeoutFailure) {
+          Workflow.getLogger(QuoteCalls.class)
+              .warn(
+                  "quote of {} timed out in round {} (its worker died or hung): asking again",
+                  lookup.symbol(),
+                  round);
+          continue;
+        }
+        return new SymbolQuote(lookup.symbol(), null, attempts(e), Failures.describe(e));
+      }
     }
   }
 

@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * workflows fails here, not in production.
  */
 class MarketWorkflowReplayTest {
-  @Test
-  void collectionReplaysItsRecordedHistory() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(
-        file("market-collection.json"), MarketCollectionWorkflowImpl.class);
+  /** Recorded before and after quotes were asked again in rounds after a worker died. */
+  @ParameterizedTest
+  @ValueSource(strings = {"market-collection.json", "market-collection-rounds.json"})
+  void collectionReplaysItsRecordedHistories(String history) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(file(history), MarketCollectionWorkflowImpl.class);
   }
 
   @ParameterizedTest
