@@ -1,5 +1,6 @@
 package io.trawl.activities.maintenance;
 
+import io.trawl.activities.spend.StaleHolds;
 import io.trawl.activities.store.Jdbc;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import javax.sql.DataSource;
 /**
  * The detail retention prunes, one statement per table. Run rows themselves ({@code scrape_runs},
  * {@code pharmacy_runs}, {@code etl_runs}), the jobs and places found, the cost ledger and budgets
- * are kept: they are the record of what was collected and paid for.
+ * are kept: they are the record of what was collected and paid for. The ledger's stale holds are
+ * closed instead ({@link StaleHolds}): a reservation no attempt will finish would block its day's
+ * budget for good.
  */
 public final class RetentionRepository {
   private static final String ENDED_SCRAPE_RUNS =
@@ -66,15 +69,23 @@ public final class RetentionRepository {
           new Target("unlocker_requests", "submitted_at < ?", false),
           new Target("api_cache", "expires_at IS NOT NULL AND expires_at <= ?", true));
 
+  /** The rows key of stale holds booked as spent, and of those given back. */
+  public static final String STALE_HOLDS_BOOKED = "cost_ledger (stale holds booked)";
+
+  public static final String STALE_HOLDS_RELEASED = "cost_ledger (stale holds released)";
+
   private final Jdbc jdbc;
+  private final StaleHolds staleHolds;
 
   public RetentionRepository(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
+    this.staleHolds = new StaleHolds(dataSource);
   }
 
   /**
    * Deletes (or, with {@code dryRun}, counts) every table's rows past {@code cutoff}; expired cache
-   * entries are those whose expiry is at or before {@code now}.
+   * entries are those whose expiry is at or before {@code now}. Then closes the ledger's holds
+   * stale at {@code now}.
    *
    * @return rows per table, in pruning order
    */
@@ -99,6 +110,9 @@ public final class RetentionRepository {
                   ps -> ps.setTimestamp(1, at));
       rows.put(target.table(), count);
     }
+    StaleHolds.Swept swept = staleHolds.sweep(now, dryRun);
+    rows.put(STALE_HOLDS_BOOKED, swept.booked());
+    rows.put(STALE_HOLDS_RELEASED, swept.released());
     return rows;
   }
 }

@@ -72,6 +72,17 @@ class RetentionRepositoryTest {
         INSERT INTO api_cache (key, provider, value, expires_at) VALUES
           ('gone', 'x', '{}', '2026-12-05T11:00:00Z'), ('fresh', 'x', '{}', '2026-12-05T13:00:00Z'),
           ('forever', 'x', '{}', NULL);
+        INSERT INTO budgets (scope, day, limit_usd) VALUES ('places', '2026-12-05', 10);
+        INSERT INTO cost_ledger (scope, day, provider, mode, run_key, state, reserved_usd,
+                                 created_at, sent_at) VALUES
+          ('places', '2026-12-05', 'places', 'real', 'pharmacy_runs/1/places/a#8', 'reserved',
+           0.035, '2026-12-05T09:00Z', '2026-12-05T09:00Z'),
+          ('places', '2026-12-05', 'places', 'real', 'pharmacy_runs/1/places/b#8', 'reserved',
+           0.035, '2026-12-05T09:00Z', NULL),
+          ('places', '2026-12-05', 'places', 'real', 'pharmacy_runs/2/places/c#1', 'reserved',
+           0.035, '2026-12-05T11:30Z', '2026-12-05T11:30Z'),
+          ('places', '2026-12-05', 'places', 'real', 'scrape_runs/9', 'reserved',
+           1.5, '2026-12-05T01:00Z', NULL);
         """);
   }
 
@@ -95,8 +106,10 @@ class RetentionRepositoryTest {
             entry("market_breaker_events", 1L),
             entry("quotes", 2L),
             entry("unlocker_requests", 1L),
-            entry("api_cache", 1L));
-    assertThat(result.total()).isEqualTo(15);
+            entry("api_cache", 1L),
+            entry(RetentionRepository.STALE_HOLDS_BOOKED, 1L),
+            entry(RetentionRepository.STALE_HOLDS_RELEASED, 1L));
+    assertThat(result.total()).isEqualTo(17);
     assertThat(ints("SELECT DISTINCT run_id FROM job_staging ORDER BY 1"))
         .as("a recent run and a run still going keep their staging")
         .containsExactly(2, 3);
@@ -112,6 +125,23 @@ class RetentionRepositoryTest {
         .containsExactly("reset", "open", "closed");
     assertThat(strings("SELECT key FROM api_cache ORDER BY key"))
         .containsExactly("forever", "fresh");
+  }
+
+  @Test
+  void holdsNoAttemptWillFinishAreBookedIfTheirRequestLeftAndReleasedIfNot() throws Exception {
+    seed();
+
+    activities(30).prune(false);
+
+    assertThat(
+            strings(
+                "SELECT run_key || ' ' || state || ' ' || cost_usd::numeric(6,3) || ' '"
+                    + " || lost_in_flight FROM cost_ledger ORDER BY run_key"))
+        .containsExactly(
+            "pharmacy_runs/1/places/a#8 settled 0.035 true",
+            "pharmacy_runs/1/places/b#8 released 0.000 false",
+            "pharmacy_runs/2/places/c#1 reserved 0.000 false",
+            "scrape_runs/9 reserved 0.000 false");
   }
 
   @Test

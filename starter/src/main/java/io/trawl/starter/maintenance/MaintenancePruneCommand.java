@@ -68,7 +68,7 @@ public final class MaintenancePruneCommand implements Callable<Integer> {
                 + result.retentionDays()
                 + " days)");
         for (Map.Entry<String, Long> table : result.rows().entrySet()) {
-          out.printf("  %-24s %d%n", table.getKey(), table.getValue());
+          out.printf("  %-34s %d%n", table.getKey(), table.getValue());
         }
       }
       out.flush();
