@@ -5,9 +5,11 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import io.trawl.activities.jobs.store.JobStagingRepository;
 import io.trawl.activities.jobs.store.ScrapeRunRepository;
+import io.trawl.activities.providers.RequestSent;
 import io.trawl.activities.providers.brightdata.BrightDataClient;
 import io.trawl.activities.providers.brightdata.DownloadOutcome;
 import io.trawl.activities.providers.brightdata.TriggerInput;
+import io.trawl.activities.spend.RunBudget;
 import io.trawl.workflows.common.Failures;
 import io.trawl.workflows.jobs.DateRangeChoice;
 import io.trawl.workflows.jobs.RunRef;
@@ -66,16 +68,29 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       return new SnapshotRef(recorded.get(), true);
     }
     String runKey = PaidCalls.runKey(run.runId());
+    RequestSent sent = RequestSent.NONE;
     if (paid.budget() != null) {
-      paid.budget().reserve(runKey); // before the money goes: refused when the day is spent
+      RunBudget budget = paid.budget();
+      budget.reserve(runKey); // before the money goes: refused when the day is spent
+      if (budget.earlierCallLost(runKey)) {
+        // Bright Data has no way to find a snapshot by its input, and no idempotency key: the
+        // run needs its data, so it triggers again, and the books say the first may be orphaned.
+        log.warn(
+            "trigger of an earlier attempt left and its snapshot id was never recorded run={}:"
+                + " Bright Data may be collecting an orphaned snapshot; triggering again",
+            run.runId());
+      }
+      sent = () -> budget.markSent(runKey);
     }
+    RequestSent leaving = sent;
     String snapshotId;
     try {
       snapshotId =
           paid.breaker()
               .call(
                   () ->
-                      client.trigger(TriggerInput.of(run.query(), run.location(), range.range())));
+                      client.trigger(
+                          TriggerInput.of(run.query(), run.location(), range.range()), leaving));
     } catch (ApplicationFailure refused) {
       if (refused.isNonRetryable() && paid.budget() != null) {
         // Bright Data refused the trigger for good: nothing was bought.

@@ -97,6 +97,25 @@ public final class AttemptLedger {
             });
   }
 
+  /**
+   * Marks the reservation of {@code entry} as lost in flight if its request had left: an earlier
+   * attempt sent the call and died before it could record the answer, so the provider may have
+   * acted on it and the retry will make the call again. True when it had left.
+   */
+  public boolean markLostIfSent(SpendLedger.Entry entry) {
+    return new Jdbc(dataSource)
+            .update(
+                "note the lost call of " + entry.runKey(),
+                "UPDATE cost_ledger SET lost_in_flight = true"
+                    + " WHERE scope = ? AND run_key = ? AND state = 'reserved'"
+                    + " AND sent_at IS NOT NULL",
+                ps -> {
+                  ps.setString(1, entry.scope());
+                  ps.setString(2, entry.runKey());
+                })
+        > 0;
+  }
+
   /** Whether any entry whose key starts with {@code callPrefix} is settled. */
   public boolean anySettled(String callPrefix) {
     return new Jdbc(dataSource)

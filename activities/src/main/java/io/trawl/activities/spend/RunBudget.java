@@ -80,6 +80,20 @@ public final class RunBudget {
     return reservation.status();
   }
 
+  /** The run's paid call is leaving: from now on the provider may act on it and bill it. */
+  public void markSent(String runKey) {
+    ledger.attempts().markSent(entry(runKey));
+  }
+
+  /**
+   * Whether an earlier attempt's paid call for this run left and its answer was never recorded (its
+   * worker died in between); if so the entry is marked lost in flight, for the books and the chaos
+   * report.
+   */
+  public boolean earlierCallLost(String runKey) {
+    return ledger.attempts().markLostIfSent(entry(runKey));
+  }
+
   /** The paid call did not happen (the provider refused it): the reservation goes back. */
   public void release(String runKey) {
     ledger

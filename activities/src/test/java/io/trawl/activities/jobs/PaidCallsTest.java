@@ -125,6 +125,54 @@ class PaidCallsTest {
   }
 
   @Test
+  void theLedgerNotesWhenATriggerLeaves() throws Exception {
+    RunRef run = openRun();
+
+    snapshots.trigger(run, MONTH);
+
+    assertThat(ledgerFlags(run)).isEqualTo("sent=true lost=false");
+  }
+
+  @Test
+  void aRetryAfterATriggerLeftUnrecordedTriggersAgainAndTheLedgerMarksTheFirstLostInFlight()
+      throws Exception {
+    RunRef run = openRun();
+    // An earlier attempt reserved, sent its trigger and died before it recorded the snapshot id.
+    budget.reserve(PaidCalls.runKey(run.runId()));
+    budget.markSent(PaidCalls.runKey(run.runId()));
+
+    SnapshotRef snapshot = snapshots.trigger(run, MONTH);
+
+    assertThat(snapshot.reused()).isFalse();
+    assertThat(fake.triggersAccepted()).isEqualTo(1);
+    assertThat(ledgerFlags(run)).isEqualTo("sent=true lost=true");
+    assertThat(today().reservedUsd()).as("still one reservation").isEqualByComparingTo("1.5");
+  }
+
+  @Test
+  void aRetryAfterAnAttemptThatDiedBeforeItsTriggerLeftIsNotMarkedLost() throws Exception {
+    RunRef run = openRun();
+    budget.reserve(PaidCalls.runKey(run.runId()));
+
+    snapshots.trigger(run, MONTH);
+
+    assertThat(ledgerFlags(run)).isEqualTo("sent=true lost=false");
+  }
+
+  private String ledgerFlags(RunRef run) throws Exception {
+    try (var c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT sent_at IS NOT NULL, lost_in_flight FROM cost_ledger WHERE run_key = ?")) {
+      ps.setString(1, PaidCalls.runKey(run.runId()));
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return "sent=" + rs.getBoolean(1) + " lost=" + rs.getBoolean(2);
+      }
+    }
+  }
+
+  @Test
   void aTriggerBrightDataRejectsGivesItsReservationBack() {
     fake.faults(Faults.builder().invalidCredentials(true).build());
 

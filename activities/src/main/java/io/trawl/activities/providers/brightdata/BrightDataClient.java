@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.trawl.activities.providers.RequestSent;
 import io.trawl.activities.providers.ResponseText;
 import io.trawl.activities.providers.brightdata.BrightDataErrors.Call;
 import io.trawl.workflows.jobs.SnapshotProgress;
@@ -75,7 +76,12 @@ public final class BrightDataClient {
             .build();
     // A silently repeated trigger is a second paid collection, so OkHttp must not replay it on a
     // dropped connection; the activity's retry first looks for the recorded snapshot id instead.
-    this.triggerHttp = http.newBuilder().retryOnConnectionFailure(false).build();
+    // It also tells its caller when the request starts to leave (RequestSent).
+    this.triggerHttp =
+        http.newBuilder()
+            .retryOnConnectionFailure(false)
+            .eventListenerFactory(RequestSent.LISTENER)
+            .build();
     this.downloadHttp = http.newBuilder().callTimeout(timeouts.downloadCall()).build();
     this.errors = new BrightDataErrors(config.token());
     this.streamer = new SnapshotStreamer(json.getFactory());
@@ -94,6 +100,11 @@ public final class BrightDataClient {
    * Each successful call starts a paid collection.
    */
   public String trigger(TriggerInput input) {
+    return trigger(input, RequestSent.NONE);
+  }
+
+  /** As {@link #trigger(TriggerInput)}, telling {@code sent} when the request starts to leave. */
+  public String trigger(TriggerInput input, RequestSent sent) {
     HttpUrl url =
         url("datasets/v3/trigger")
             .addQueryParameter("dataset_id", config.datasetId())
@@ -108,7 +119,11 @@ public final class BrightDataClient {
         .put("country", input.country())
         .put("time_range", input.timeRange());
     String what = "POST /datasets/v3/trigger";
-    Request request = authorized(url).post(RequestBody.create(body.toString(), JSON_TYPE)).build();
+    Request request =
+        authorized(url)
+            .post(RequestBody.create(body.toString(), JSON_TYPE))
+            .tag(RequestSent.class, sent)
+            .build();
     JsonNode answer = callForJson(triggerHttp, request, Call.TRIGGER, what);
     String snapshotId = answer.path("snapshot_id").asText("");
     if (snapshotId.isBlank()) {
