@@ -53,10 +53,13 @@ final class CrashReport {
           result.pipeline(), result.killsLanded(), result.killsPlanned(), landings(result));
       out.printf("  uninterrupted: %s%n", result.referenceRun());
       out.printf("  crashed:       %s%n", result.crashedRun());
-      out.printf("  %-44s %14s %14s%n", "figure", "uninterrupted", "crashed");
+      // The figure column is as wide as the longest name, so the numbers line up.
+      int width = result.rows().stream().mapToInt(row -> row.name().length()).max().orElse(0);
+      String line = "  %-" + Math.max(44, width) + "s %14s %14s";
+      out.printf(line + "%n", "figure", "uninterrupted", "crashed");
       for (PipelineResult.Row row : result.rows()) {
         out.printf(
-            "  %-44s %14s %14s  %s%n",
+            line + "  %s%n",
             row.name(),
             row.reference() == null ? "-" : row.reference(),
             row.crashed() == null ? "-" : row.crashed(),

@@ -5,8 +5,9 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
-import io.temporal.api.failure.v1.ApplicationFailureInfo;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.failure.v1.Failure;
+import io.temporal.api.failure.v1.TimeoutFailureInfo;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -29,8 +30,6 @@ import java.util.Set;
  */
 final class RunTree {
   /** The failure type reported for an attempt whose worker was killed. */
-  static final String WORKER_KILLED = "WorkerKilled";
-
   private static final Set<EventType> PROGRESS =
       Set.of(
           EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED,
@@ -108,9 +107,10 @@ final class RunTree {
   /**
    * Fails every attempt that started before {@code cutoff} (the current worker's launch): its
    * worker is dead, and the server would otherwise wait out the activity's heartbeat or
-   * start-to-close timeout (up to ten minutes for an ingest) before retrying it. The failure is
-   * retryable, so the retry policy decides exactly as it would after that timeout. Returns how
-   * many.
+   * start-to-close timeout (up to ten minutes for an ingest) before retrying it. The failure is the
+   * start-to-close timeout the server would record then, so the retry policy and the workflow
+   * (which may treat a dead worker apart from a provider's failure) decide exactly as they would
+   * after it. Returns how many.
    */
   int failOrphans(String workflowId, Instant cutoff) {
     int failed = 0;
@@ -129,12 +129,13 @@ final class RunTree {
                     .setIdentity("trawl chaos crash")
                     .setFailure(
                         Failure.newBuilder()
-                            .setMessage("the worker running this attempt was killed (SIGKILL)")
+                            .setMessage(
+                                "activity StartToClose timeout: the worker running this attempt"
+                                    + " was killed (SIGKILL)")
                             .setSource("trawl chaos crash")
-                            .setApplicationFailureInfo(
-                                ApplicationFailureInfo.newBuilder()
-                                    .setType(WORKER_KILLED)
-                                    .setNonRetryable(false)))
+                            .setTimeoutFailureInfo(
+                                TimeoutFailureInfo.newBuilder()
+                                    .setTimeoutType(TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE)))
                     .build());
         failed++;
       } catch (StatusRuntimeException e) {
