@@ -98,6 +98,21 @@ public final class AttemptLedger {
   }
 
   /**
+   * Takes back {@link #markSent}: the provider refused the request, so it cannot have billed it.
+   */
+  public void markRefused(SpendLedger.Entry entry) {
+    new Jdbc(dataSource)
+        .update(
+            "note the refused request of " + entry.runKey(),
+            "UPDATE cost_ledger SET sent_at = NULL"
+                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
+            ps -> {
+              ps.setString(1, entry.scope());
+              ps.setString(2, entry.runKey());
+            });
+  }
+
+  /**
    * Marks the reservation of {@code entry} as lost in flight if its request had left: an earlier
    * attempt sent the call and died before it could record the answer, so the provider may have
    * acted on it and the retry will make the call again. True when it had left.

@@ -86,6 +86,13 @@ public final class RunBudget {
   }
 
   /**
+   * The provider answered the run's paid call with a refusal (a 429, a 5xx): nothing was bought.
+   */
+  public void markRefused(String runKey) {
+    ledger.attempts().markRefused(entry(runKey));
+  }
+
+  /**
    * Whether an earlier attempt's paid call for this run left and its answer was never recorded (its
    * worker died in between); if so the entry is marked lost in flight, for the books and the chaos
    * report.

@@ -150,6 +150,20 @@ class PaidCallsTest {
   }
 
   @Test
+  void aRetryAfterATriggerBrightDataRefusedWithA429IsNotMarkedLost() throws Exception {
+    fake.faults(Faults.builder().rateLimited(1, 1).build());
+    RunRef run = openRun();
+
+    ApplicationFailure limited =
+        catchThrowableOfType(ApplicationFailure.class, () -> snapshots.trigger(run, MONTH));
+    snapshots.trigger(run, MONTH);
+
+    assertThat(limited.getType()).isEqualTo(Failures.PROVIDER_RATE_LIMITED);
+    assertThat(fake.triggersAccepted()).isEqualTo(1);
+    assertThat(ledgerFlags(run)).isEqualTo("sent=true lost=false");
+  }
+
+  @Test
   void aRetryAfterAnAttemptThatDiedBeforeItsTriggerLeftIsNotMarkedLost() throws Exception {
     RunRef run = openRun();
     budget.reserve(PaidCalls.runKey(run.runId()));
