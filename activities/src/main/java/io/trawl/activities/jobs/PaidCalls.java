@@ -5,9 +5,9 @@ import io.trawl.activities.spend.RunBudget;
 import io.trawl.activities.spend.SpendListener;
 
 /**
- * How the jobs pipeline guards the calls Bright Data bills for: a circuit breaker in front of
- * every call, a daily budget reserved before each trigger and settled with the records delivered,
- * and a listener that turns both into metrics and warnings.
+ * How the jobs pipeline guards the calls Bright Data bills for: a circuit breaker in front of every
+ * call, a daily budget reserved before each trigger and settled with the records delivered, and a
+ * listener that turns both into metrics and warnings.
  *
  * @param breaker shared by every run on the worker
  * @param budget null when nothing is accounted (tests and tools that build activities by hand)

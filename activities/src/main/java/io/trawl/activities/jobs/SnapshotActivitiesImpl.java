@@ -80,23 +80,9 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
                 + " Bright Data may be collecting an orphaned snapshot; triggering again",
             run.runId());
       }
-      sent =
-          new RequestSent() {
-            @Override
-            public void sending() {
-              budget.markSent(runKey);
-            }
-
-            @Override
-            public void answered(int status) {
-              if (status < 200 || status > 299) {
-                // Refused (a 429, a 5xx): a retry's trigger is not a second collection.
-                budget.markRefused(runKey);
-              }
-            }
-          };
+      sent = new TriggerSent(budget, runKey);
     }
-    RequestSent leaving = sent;
+    RequestSent leaving = sent; // the lambda below needs an effectively final reference
     String snapshotId;
     try {
       snapshotId =

@@ -86,30 +86,14 @@ public final class AttemptLedger {
 
   /** Notes that the reserved call's request is leaving: from now on the provider may bill it. */
   public void markSent(SpendLedger.Entry entry) {
-    new Jdbc(dataSource)
-        .update(
-            "note the request of " + entry.runKey() + " as sent",
-            "UPDATE cost_ledger SET sent_at = coalesce(sent_at, now())"
-                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
-            ps -> {
-              ps.setString(1, entry.scope());
-              ps.setString(2, entry.runKey());
-            });
+    updateHeld(entry, "note the request as sent", "sent_at = coalesce(sent_at, now())", "");
   }
 
   /**
    * Takes back {@link #markSent}: the provider refused the request, so it cannot have billed it.
    */
   public void markRefused(SpendLedger.Entry entry) {
-    new Jdbc(dataSource)
-        .update(
-            "note the refused request of " + entry.runKey(),
-            "UPDATE cost_ledger SET sent_at = NULL"
-                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'",
-            ps -> {
-              ps.setString(1, entry.scope());
-              ps.setString(2, entry.runKey());
-            });
+    updateHeld(entry, "note the request as refused", "sent_at = NULL", "");
   }
 
   /**
@@ -118,17 +102,25 @@ public final class AttemptLedger {
    * acted on it and the retry will make the call again. True when it had left.
    */
   public boolean markLostIfSent(SpendLedger.Entry entry) {
-    return new Jdbc(dataSource)
-            .update(
-                "note the lost call of " + entry.runKey(),
-                "UPDATE cost_ledger SET lost_in_flight = true"
-                    + " WHERE scope = ? AND run_key = ? AND state = 'reserved'"
-                    + " AND sent_at IS NOT NULL",
-                ps -> {
-                  ps.setString(1, entry.scope());
-                  ps.setString(2, entry.runKey());
-                })
+    return updateHeld(
+            entry, "note the call as lost", "lost_in_flight = true", " AND sent_at IS NOT NULL")
         > 0;
+  }
+
+  /** Sets {@code assignment} on {@code entry} while it is held and {@code condition} holds. */
+  private int updateHeld(
+      SpendLedger.Entry entry, String what, String assignment, String condition) {
+    return new Jdbc(dataSource)
+        .update(
+            what + ": " + entry.runKey(),
+            "UPDATE cost_ledger SET "
+                + assignment
+                + " WHERE scope = ? AND run_key = ? AND state = 'reserved'"
+                + condition,
+            ps -> {
+              ps.setString(1, entry.scope());
+              ps.setString(2, entry.runKey());
+            });
   }
 
   /** Whether any entry whose key starts with {@code callPrefix} is settled. */

@@ -11,8 +11,8 @@ import org.slf4j.MDC;
  * Puts the workflow id, run id and activity type into the logging context (MDC) while an activity
  * runs, so every line an activity writes says which run it belongs to, in text and in JSON.
  *
- * <p>An activity runs on one thread from start to end, the thread the MDC is bound to; the keys
- * are removed afterwards because worker threads are reused.
+ * <p>An activity runs on one thread from start to end, the thread the MDC is bound to; the keys are
+ * removed afterwards because worker threads are reused.
  */
 public final class ActivityLogContext extends WorkerInterceptorBase {
   public static final String WORKFLOW_ID = "workflow_id";

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * {@code %failure} in a console pattern: a failure trawl threw on purpose (see {@link
- * HandledFailures}) as {@code failure=Type reason="…"} on the same line; any other exception as its
- * stack trace on the lines below, as logback prints it. With {@code --verbose} every exception gets
- * its stack trace.
+ * HandledFailures}) or a routine server reply ({@link RoutineServerReplies}) as {@code failure=Type
+ * reason="…"} on the same line; any other exception as its stack trace on the lines below, as
+ * logback prints it. With {@code --verbose} every exception gets its stack trace.
  */
 public final class FailureConverter extends ThrowableProxyConverter {
   @Override
@@ -27,6 +27,13 @@ public final class FailureConverter extends ThrowableProxyConverter {
           + " reason=\""
           + oneLine(handled.get().getOriginalMessage())
           + "\"";
+    }
+    Optional<String> routine =
+        failure == null || TerminalLog.verbose()
+            ? Optional.empty()
+            : RoutineServerReplies.describe(failure);
+    if (routine.isPresent()) {
+      return routine.get();
     }
     String trace = super.convert(event);
     if (trace.endsWith(CoreConstants.LINE_SEPARATOR)) {

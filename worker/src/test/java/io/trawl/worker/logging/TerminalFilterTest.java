@@ -107,6 +107,28 @@ class TerminalFilterTest {
   }
 
   @Test
+  void writesTheServersRoutineUnhandledCommandReplyOnOneLine() {
+    TerminalLog.configure(TerminalLog.Mode.WORKER, false);
+    Throwable reply =
+        new io.grpc.StatusRuntimeException(
+            io.grpc.Status.INVALID_ARGUMENT.withDescription("UnhandledCommand"));
+
+    String written =
+        converter.convert(event("io.temporal.internal.worker.WorkflowWorker", Level.WARN, reply));
+
+    assertThat(written).startsWith(" failure=UnhandledCommand reason=").doesNotContain("\n");
+    assertThat(
+            converter.convert(
+                event(
+                    SDK,
+                    Level.WARN,
+                    new io.grpc.StatusRuntimeException(
+                        io.grpc.Status.INVALID_ARGUMENT.withDescription("bad request")))))
+        .as("any other INVALID_ARGUMENT keeps its stack trace")
+        .contains("\tat ");
+  }
+
+  @Test
   void verboseWritesEveryStackTrace() {
     TerminalLog.configure(TerminalLog.Mode.WORKER, true);
 
