@@ -3,8 +3,10 @@ package io.trawl.activities.spend;
 import io.trawl.activities.store.Jdbc;
 import io.trawl.activities.store.Transactions;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,37 +34,61 @@ public final class AttemptLedger {
    */
   public List<BigDecimal> bookUnfinished(String scope, String callPrefix, String current) {
     return Transactions.inTransaction(
-        dataSource,
-        "settle the unfinished attempts of " + callPrefix,
-        tx -> {
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'released' WHERE scope = ? AND run_key LIKE ?"
-                      + " ESCAPE '\\' AND run_key <> ? AND state = 'reserved'"
-                      + " AND sent_at IS NULL")) {
-            ps.setString(1, scope);
-            ps.setString(2, SpendLedger.startsWith(callPrefix));
-            ps.setString(3, current);
-            ps.executeUpdate();
-          }
-          List<BigDecimal> booked = new ArrayList<>();
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
-                      + " settled_at = now(), lost_in_flight = true"
-                      + " WHERE scope = ? AND run_key LIKE ? ESCAPE '\\'"
-                      + " AND run_key <> ? AND state = 'reserved' RETURNING cost_usd")) {
-            ps.setString(1, scope);
-            ps.setString(2, SpendLedger.startsWith(callPrefix));
-            ps.setString(3, current);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                booked.add(rs.getBigDecimal(1));
-              }
-            }
-          }
-          return booked;
-        });
+            dataSource,
+            "settle the unfinished attempts of " + callPrefix,
+            tx ->
+                closeDead(
+                    tx,
+                    "scope = ? AND run_key LIKE ? ESCAPE '\\' AND run_key <> ?",
+                    ps -> {
+                      ps.setString(1, scope);
+                      ps.setString(2, SpendLedger.startsWith(callPrefix));
+                      ps.setString(3, current);
+                    }))
+        .booked();
+  }
+
+  /**
+   * What closing dead holds did.
+   *
+   * @param booked the cost of each hold booked as spent (its request had left)
+   * @param released how many went back (their request never left)
+   */
+  record Closed(List<BigDecimal> booked, int released) {}
+
+  /**
+   * Closes, in {@code tx}, the held reservations that also match {@code which} (a condition on
+   * {@code cost_ledger} whose parameters {@code binder} sets), all of whose attempts are dead: one
+   * whose request had started to leave is booked as spent at the price it held and marked lost in
+   * flight, since the provider may have billed it; one whose request never left goes back. The one
+   * rule for a retry's dead predecessors and for the stale holds retention sweeps.
+   */
+  static Closed closeDead(Connection tx, String which, Jdbc.Binder binder) throws SQLException {
+    int released;
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "UPDATE cost_ledger SET state = 'released'"
+                + " WHERE state = 'reserved' AND sent_at IS NULL AND "
+                + which)) {
+      binder.bind(ps);
+      released = ps.executeUpdate();
+    }
+    List<BigDecimal> booked = new ArrayList<>();
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
+                + " settled_at = now(), lost_in_flight = true"
+                + " WHERE state = 'reserved' AND "
+                + which
+                + " RETURNING cost_usd")) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          booked.add(rs.getBigDecimal(1));
+        }
+      }
+    }
+    return new Closed(booked, released);
   }
 
   /**

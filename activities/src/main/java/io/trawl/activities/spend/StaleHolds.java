@@ -2,7 +2,6 @@ package io.trawl.activities.spend;
 
 import io.trawl.activities.store.Jdbc;
 import io.trawl.activities.store.Transactions;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,7 @@ public final class StaleHolds {
   /** Far past the longest paid exchange (the Unlocker's minute, Places' 30 s). */
   public static final Duration AGE = Duration.ofHours(1);
 
-  private static final String STALE =
-      " WHERE state = 'reserved' AND run_key ~ '#[0-9]+$' AND created_at < ?";
+  private static final String STALE = "run_key ~ '#[0-9]+$' AND created_at < ?";
 
   private final DataSource dataSource;
 
@@ -44,40 +42,24 @@ public final class StaleHolds {
   public Swept sweep(Instant now, boolean dryRun) {
     Timestamp before = Timestamp.from(now.minus(AGE));
     if (dryRun) {
-      Jdbc jdbc = new Jdbc(dataSource);
-      return jdbc.query(
-          "count stale reservations",
-          "SELECT count(*) FILTER (WHERE sent_at IS NOT NULL),"
-              + " count(*) FILTER (WHERE sent_at IS NULL) FROM cost_ledger"
-              + STALE,
-          ps -> ps.setTimestamp(1, before),
-          rs -> {
-            rs.next();
-            return new Swept(rs.getLong(1), rs.getLong(2));
-          });
+      return new Jdbc(dataSource)
+          .query(
+              "count stale reservations",
+              "SELECT count(*) FILTER (WHERE sent_at IS NOT NULL),"
+                  + " count(*) FILTER (WHERE sent_at IS NULL) FROM cost_ledger"
+                  + " WHERE state = 'reserved' AND "
+                  + STALE,
+              ps -> ps.setTimestamp(1, before),
+              rs -> {
+                rs.next();
+                return new Swept(rs.getLong(1), rs.getLong(2));
+              });
     }
-    return Transactions.inTransaction(
-        dataSource,
-        "sweep stale reservations",
-        tx -> {
-          long booked;
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'settled', units = 1, cost_usd = reserved_usd,"
-                      + " settled_at = now(), lost_in_flight = true"
-                      + STALE
-                      + " AND sent_at IS NOT NULL")) {
-            ps.setTimestamp(1, before);
-            booked = ps.executeUpdate();
-          }
-          long released;
-          try (PreparedStatement ps =
-              tx.prepareStatement(
-                  "UPDATE cost_ledger SET state = 'released'" + STALE + " AND sent_at IS NULL")) {
-            ps.setTimestamp(1, before);
-            released = ps.executeUpdate();
-          }
-          return new Swept(booked, released);
-        });
+    AttemptLedger.Closed closed =
+        Transactions.inTransaction(
+            dataSource,
+            "sweep stale reservations",
+            tx -> AttemptLedger.closeDead(tx, STALE, ps -> ps.setTimestamp(1, before)));
+    return new Swept(closed.booked().size(), closed.released());
   }
 }
