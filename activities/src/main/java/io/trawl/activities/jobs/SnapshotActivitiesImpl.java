@@ -68,21 +68,8 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       return new SnapshotRef(recorded.get(), true);
     }
     String runKey = PaidCalls.runKey(run.runId());
-    RequestSent sent = RequestSent.NONE;
-    if (paid.budget() != null) {
-      RunBudget budget = paid.budget();
-      budget.reserve(runKey); // before the money goes: refused when the day is spent
-      if (budget.earlierCallLost(runKey)) {
-        // Bright Data has no way to find a snapshot by its input, and no idempotency key: the
-        // run needs its data, so it triggers again, and the books say the first may be orphaned.
-        log.warn(
-            "trigger of an earlier attempt left and its snapshot id was never recorded run={}:"
-                + " Bright Data may be collecting an orphaned snapshot; triggering again",
-            run.runId());
-      }
-      sent = new TriggerSent(budget, runKey);
-    }
-    RequestSent leaving = sent; // the lambda below needs an effectively final reference
+    RequestSent sent =
+        paid.budget() == null ? RequestSent.NONE : reserve(run, runKey, paid.budget());
     String snapshotId;
     try {
       snapshotId =
@@ -90,7 +77,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
               .call(
                   () ->
                       client.trigger(
-                          TriggerInput.of(run.query(), run.location(), range.range()), leaving));
+                          TriggerInput.of(run.query(), run.location(), range.range()), sent));
     } catch (ApplicationFailure refused) {
       if (refused.isNonRetryable() && paid.budget() != null) {
         // Bright Data refused the trigger for good: nothing was bought.
@@ -117,6 +104,23 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         range.range().providerLabel(),
         client.isSandbox() ? "sandbox" : "real");
     return new SnapshotRef(snapshotId, false);
+  }
+
+  /**
+   * Reserves the run's expected cost before the money goes (refused when the day is spent), and
+   * returns what tells its ledger entry about the trigger request.
+   */
+  private static RequestSent reserve(RunRef run, String runKey, RunBudget budget) {
+    budget.reserve(runKey);
+    if (budget.earlierCallLost(runKey)) {
+      // Bright Data has no way to find a snapshot by its input, and no idempotency key: the run
+      // needs its data, so it triggers again, and the books say the first may be orphaned.
+      log.warn(
+          "trigger of an earlier attempt left and its snapshot id was never recorded run={}:"
+              + " Bright Data may be collecting an orphaned snapshot; triggering again",
+          run.runId());
+    }
+    return new TriggerSent(budget, runKey);
   }
 
   @Override

@@ -13,12 +13,7 @@ final class QuoteCalls {
 
   /** Asks {@code activities} for {@code lookup}; a failure becomes a line with its reasons. */
   static SymbolQuote quote(MarketQuoteActivities activities, QuoteLookup lookup) {
-    try {
-      QuoteOutcome outcome = activities.fetchQuote(lookup);
-      return new SymbolQuote(lookup.symbol(), outcome.quote(), outcome.attempts(), null);
-    } catch (ActivityFailure e) {
-      return new SymbolQuote(lookup.symbol(), null, attempts(e), Failures.describe(e));
-    }
+    return ask(activities, lookup, null, 1);
   }
 
   /** The {@code Workflow.getVersion} change id of asking again after the worker died. */
@@ -43,12 +38,23 @@ final class QuoteCalls {
       return quote(activities, lookup);
     }
     String callId = Workflow.getInfo().getWorkflowId() + "/quote/" + lookup.symbol();
+    return ask(activities, lookup, callId, CRASH_ROUNDS);
+  }
+
+  /**
+   * Asks for {@code lookup} in up to {@code rounds} rounds of the call {@code callId} (null: the
+   * lookup as it is, its activity its own call); a round follows only when every attempt of the one
+   * before timed out. A failure becomes a line with its reasons.
+   */
+  private static SymbolQuote ask(
+      MarketQuoteActivities activities, QuoteLookup lookup, String callId, int rounds) {
     for (int round = 1; ; round++) {
       try {
-        QuoteOutcome outcome = activities.fetchQuote(lookup.asRound(callId, round));
+        QuoteOutcome outcome =
+            activities.fetchQuote(callId == null ? lookup : lookup.asRound(callId, round));
         return new SymbolQuote(lookup.symbol(), outcome.quote(), outcome.attempts(), null);
       } catch (ActivityFailure e) {
-        if (round < CRASH_ROUNDS && e.getCause() instanceof TimeoutFailure) {
+        if (round < rounds && e.getCause() instanceof TimeoutFailure) {
           Workflow.getLogger(QuoteCalls.class)
               .warn(
                   "quote of {} timed out in round {} (its worker died or hung): asking again",
